@@ -1,0 +1,47 @@
+package io.eventsuite.user.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.eventsuite.domain.user.DeletingUser;
+import io.eventsuite.domain.user.RegisteringUser;
+import io.eventsuite.domain.user.UpdatingUser;
+import io.eventsuite.domain.user.ViewingUser;
+import io.eventsuite.platform.http.HttpRoutes;
+import io.eventsuite.platform.http.IdempotencyKeyContract;
+import java.util.function.Function;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** One function bean per route; the bean name is the function's SPRING_CLOUD_FUNCTION_DEFINITION. */
+@Configuration(proxyBeanMethods = false)
+public class UserFunctions {
+
+    /** {@code POST /users}: registers the caller. */
+    @Bean
+    Function<Message<APIGatewayV2HTTPEvent>, APIGatewayV2HTTPResponse> registerUser(HttpRoutes routes,
+            IdempotencyKeyContract idempotency, RegisteringUser registering) {
+        return routes.route(idempotency.around(new RegisterUserRoute(registering)));
+    }
+
+    /** {@code GET /users/{id}}: the caller's own profile, or any for an admin. */
+    @Bean
+    Function<Message<APIGatewayV2HTTPEvent>, APIGatewayV2HTTPResponse> getUser(HttpRoutes routes,
+            ViewingUser viewing) {
+        return routes.route(new GetUserRoute(viewing));
+    }
+
+    /** {@code PATCH /users/{id}}: changes the profile, guarded by If-Match. */
+    @Bean
+    Function<Message<APIGatewayV2HTTPEvent>, APIGatewayV2HTTPResponse> updateUser(HttpRoutes routes,
+            UpdatingUser updating) {
+        return routes.route(new UpdateUserRoute(updating));
+    }
+
+    /** {@code DELETE /users/{id}}: erases the user. */
+    @Bean
+    Function<Message<APIGatewayV2HTTPEvent>, APIGatewayV2HTTPResponse> deleteUser(HttpRoutes routes,
+            DeletingUser deleting) {
+        return routes.route(new DeleteUserRoute(deleting));
+    }
+}

@@ -1,0 +1,147 @@
+package io.eventsuite.platform.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.eventsuite.domain.common.InvalidInput;
+import io.eventsuite.platform.auth.VerifiedClaims;
+import io.eventsuite.platform.observability.CorrelationIds;
+import io.eventsuite.platform.observability.InvocationLogContext;
+import io.eventsuite.platform.observability.TraceParent;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a {@link RouteHandler} into the Lambda function behind one HTTP API route (payload format 2.0).
+ *
+ * <p>The one place that knows API Gateway: it refuses requests without verified claims (401), bodies over
+ * the limit (413), sets the log context, and renders results and every failure as JSON or RFC 9457
+ * problem+json. Unexpected failures are logged with their stack trace and answered with a bare 500 that
+ * names the correlation id, never the exception. No request header is copied into the response.
+ *
+ * <p>The function takes a {@link Message} so the adapter hands over the Lambda {@link Context} (request id,
+ * function name) in its {@code aws-context} header; it returns a typed response, so the adapter serializes
+ * exactly that and adds no headers of its own.
+ */
+public final class HttpRoutes {
+
+    /** The Spring Cloud Function AWS adapter's message header holding the Lambda context. */
+    public static final String AWS_CONTEXT_HEADER = "aws-context";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
+
+    private final JsonMapper json;
+    private final JsonBodyReader bodyReader;
+    private final int maxBodyBytes;
+
+    public HttpRoutes(JsonMapper json, int maxBodyBytes) {
+        this.json = json;
+        this.bodyReader = new JsonBodyReader(json);
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public Function<Message<APIGatewayV2HTTPEvent>, APIGatewayV2HTTPResponse> route(RouteHandler handler) {
+        return message -> handle(message.getPayload(), lambdaContext(message), handler);
+    }
+
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context lambda, RouteHandler handler) {
+        Map<String, String> headers = lowerCase(event.getHeaders());
+        String fallbackId = lambda != null ? lambda.getAwsRequestId()
+                : event.getRequestContext() != null ? event.getRequestContext().getRequestId() : null;
+        String correlationId = CorrelationIds.choose(headers.get(CorrelationIds.HEADER), fallbackId);
+        TraceParent trace = TraceParent.parse(headers.get("traceparent")).orElse(null);
+        try (var ignored = InvocationLogContext.open(lambda, correlationId, trace)) {
+            HttpResponse response;
+            try {
+                response = handler.handle(toRequest(event, headers));
+            } catch (RequestRejected rejected) {
+                response = HttpResponse.problem(rejected.problem());
+            } catch (InvalidInput invalid) {
+                response = HttpResponse.problem(new Problem(ProblemType.INVALID_INPUT,
+                        "some values are invalid; see errors", null, invalid.violations()));
+            } catch (RuntimeException unexpected) {
+                LOG.error("route {} failed", event.getRouteKey(), unexpected);
+                response = HttpResponse.problem(ProblemType.INTERNAL,
+                        "the request failed; quote the correlation id when reporting it");
+            }
+            LOG.info("{} answered {}", event.getRouteKey(), response.status());
+            return render(response, correlationId);
+        }
+    }
+
+    private HttpRequest toRequest(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
+        VerifiedClaims claims = VerifiedClaims.from(event).orElseThrow(() -> new RequestRejected(
+                ProblemType.UNAUTHENTICATED, "the request carries no verified identity; send a valid bearer token"));
+        String body = decodeBody(event);
+        return new HttpRequest(event.getRouteKey(), event.getRawPath(), claims.caller(), headers,
+                nullToEmpty(event.getPathParameters()), nullToEmpty(event.getQueryStringParameters()), body,
+                bodyReader);
+    }
+
+    private String decodeBody(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            throw new RequestRejected(ProblemType.MALFORMED_JSON, "the request body could not be decoded");
+        }
+        if (bytes.length > maxBodyBytes) {
+            throw new RequestRejected(ProblemType.PAYLOAD_TOO_LARGE,
+                    "the body has " + bytes.length + " bytes; the limit is " + maxBodyBytes);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** Renders a response; also used by the Idempotency-Key contract to store and replay one. */
+    APIGatewayV2HTTPResponse render(HttpResponse response, String correlationId) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        if (correlationId != null) {
+            headers.put("X-Correlation-Id", correlationId);
+        }
+        String body = null;
+        Object payload = response.body();
+        if (payload instanceof Problem problem) {
+            headers.put("Content-Type", "application/problem+json");
+            body = json.writeValueAsString(ProblemBody.of(problem.withInstance(correlationId)));
+        } else if (payload != null) {
+            headers.put("Content-Type", "application/json");
+            body = json.writeValueAsString(payload);
+        }
+        headers.putAll(response.headers());
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    static Context lambdaContext(Message<?> message) {
+        return message.getHeaders().get(AWS_CONTEXT_HEADER) instanceof Context context ? context : null;
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> lower = new HashMap<>();
+        Optional.ofNullable(headers).ifPresent(h -> h.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v)));
+        return lower;
+    }
+
+    private static Map<String, String> nullToEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : Map.copyOf(map);
+    }
+}

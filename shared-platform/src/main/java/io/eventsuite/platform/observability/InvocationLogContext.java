@@ -1,0 +1,67 @@
+package io.eventsuite.platform.observability;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.MDC;
+
+/**
+ * Puts who-and-what of the current invocation into every log line (the MDC), and takes it out again.
+ *
+ * <p>Lambda reuses the JVM across invocations, so the MDC must be cleared at the end of each one or the
+ * next invocation would log under the previous request's ids. Fields: {@code correlationId},
+ * {@code awsRequestId}, {@code functionName}, {@code coldStart}, and {@code traceId}/{@code spanId} when a
+ * valid {@code traceparent} came with the request or message.
+ */
+public final class InvocationLogContext implements AutoCloseable {
+
+    private static final AtomicBoolean COLD = new AtomicBoolean(true);
+
+    private InvocationLogContext() {
+    }
+
+    public static InvocationLogContext open(Context lambda, String correlationId, TraceParent trace) {
+        MDC.clear();
+        MDC.put("coldStart", Boolean.toString(COLD.getAndSet(false)));
+        if (lambda != null) {
+            putIfPresent("awsRequestId", lambda.getAwsRequestId());
+            putIfPresent("functionName", lambda.getFunctionName());
+        }
+        putIfPresent("correlationId", correlationId);
+        if (trace != null) {
+            MDC.put("traceId", trace.traceId());
+            MDC.put("spanId", trace.spanId());
+        }
+        return new InvocationLogContext();
+    }
+
+    /** Narrows the context to one message of a batch: its own correlation and trace. */
+    public static void forMessage(String messageId, String correlationId, TraceParent trace) {
+        putIfPresent("messageId", messageId);
+        putOrRemove("correlationId", correlationId);
+        putOrRemove("traceId", trace == null ? null : trace.traceId());
+        putOrRemove("spanId", trace == null ? null : trace.spanId());
+    }
+
+    public static String correlationId() {
+        return MDC.get("correlationId");
+    }
+
+    @Override
+    public void close() {
+        MDC.clear();
+    }
+
+    private static void putIfPresent(String key, String value) {
+        if (value != null && !value.isBlank()) {
+            MDC.put(key, value);
+        }
+    }
+
+    private static void putOrRemove(String key, String value) {
+        if (value == null || value.isBlank()) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.eventsuite.platform.sqs;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.events.DecodedEvent;
+import io.eventsuite.platform.events.UndecodableEvent;
+import io.eventsuite.platform.observability.InvocationLogContext;
+import io.eventsuite.platform.observability.TraceParent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+
+/**
+ * Turns an {@link EventHandler} into the Lambda function behind one SQS event source mapping.
+ *
+ * <p>Each record of the batch is handled on its own and the function answers with a partial batch response
+ * (the mapping needs {@code ReportBatchItemFailures}): only the records that failed return to the queue,
+ * and after the queue's {@code maxReceiveCount} they move to its DLQ. So one bad message never holds up or
+ * re-runs the rest, and none is lost. Failures are logged with the message id and the reason, never the
+ * payload. The function never throws: a throw would return the whole batch to the queue.
+ *
+ * <p>Each event only names its type to the handler; the handler's {@link Set} of accepted types guards
+ * against a filter policy that lets through more than it should.
+ */
+public final class SqsBatchConsumers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsBatchConsumers.class);
+
+    private final CloudEventCodec codec;
+
+    public SqsBatchConsumers(CloudEventCodec codec) {
+        this.codec = codec;
+    }
+
+    public Function<Message<SQSEvent>, SQSBatchResponse> consumer(Set<String> acceptedTypes, EventHandler handler) {
+        return message -> handleBatch(message.getPayload(),
+                message.getHeaders().get("aws-context") instanceof Context c ? c : null, acceptedTypes, handler);
+    }
+
+    SQSBatchResponse handleBatch(SQSEvent batch, Context lambda, Set<String> acceptedTypes, EventHandler handler) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
+        try (var ignored = InvocationLogContext.open(lambda, null, null)) {
+            for (SQSEvent.SQSMessage record : records) {
+                if (!handleRecord(record, acceptedTypes, handler)) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+                }
+            }
+            LOG.info("batch of {} handled, {} failed", records.size(), failures.size());
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private boolean handleRecord(SQSEvent.SQSMessage record, Set<String> acceptedTypes, EventHandler handler) {
+        InvocationLogContext.forMessage(record.getMessageId(), attribute(record, "correlationid").orElse(null),
+                attribute(record, "traceparent").flatMap(TraceParent::parse).orElse(null));
+        try {
+            DecodedEvent decoded = codec.decode(record.getBody());
+            InvocationLogContext.forMessage(record.getMessageId(),
+                    decoded.context().correlationId().orElse(null), decoded.context().traceparent().orElse(null));
+            String type = decoded.envelope().type();
+            if (!acceptedTypes.contains(type)) {
+                throw new UndecodableEvent("this consumer does not handle " + type);
+            }
+            Handling handling = handler.handle(decoded.envelope());
+            return switch (handling) {
+                case Handling.Done done -> {
+                    LOG.info("event {} of type {} handled: {}", decoded.envelope().id(), type, done.outcome());
+                    yield true;
+                }
+                case Handling.RetryLater retry -> {
+                    LOG.warn("event {} of type {} will be retried: {}", decoded.envelope().id(), type, retry.reason());
+                    yield false;
+                }
+            };
+        } catch (UndecodableEvent undecodable) {
+            LOG.error("message {} rejected, it goes back to the queue and on to the DLQ: {}",
+                    record.getMessageId(), undecodable.getMessage());
+            return false;
+        } catch (RuntimeException failure) {
+            LOG.error("message {} failed, it will be retried", record.getMessageId(), failure);
+            return false;
+        }
+    }
+
+    private static Optional<String> attribute(SQSEvent.SQSMessage record, String name) {
+        Map<String, SQSEvent.MessageAttribute> attributes = record.getMessageAttributes();
+        if (attributes == null || attributes.get(name) == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(attributes.get(name).getStringValue());
+    }
+}

@@ -1,0 +1,157 @@
+package io.eventsuite.platform.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds HTTP API (payload format 2.0) event JSON in the exact shape API Gateway sends to a Lambda, with the
+ * JWT authorizer's claims in {@code requestContext.authorizer.jwt} (claims are flattened to strings, as
+ * API Gateway does, so {@code cognito:groups} arrives as {@code "[admin]"}).
+ */
+public final class ApiGatewayV2Events {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String method;
+    private final String routePath;
+    private final String rawPath;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> pathParameters = new LinkedHashMap<>();
+    private final Map<String, String> query = new LinkedHashMap<>();
+    private Map<String, String> claims;
+    private String body;
+    private boolean base64;
+
+    private ApiGatewayV2Events(String method, String routePath, String rawPath) {
+        this.method = method;
+        this.routePath = routePath;
+        this.rawPath = rawPath;
+        headers.put("accept", "application/json");
+        headers.put("host", "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com");
+        headers.put("user-agent", "curl/8.5.0");
+        headers.put("x-amzn-trace-id", "Root=1-6745b3a1-0123456789abcdef01234567");
+        headers.put("x-forwarded-for", "203.0.113.7");
+        headers.put("x-forwarded-port", "443");
+        headers.put("x-forwarded-proto", "https");
+    }
+
+    /** A request to {@code routePath} (such as {@code /users/{id}}) at the concrete {@code rawPath}. */
+    public static ApiGatewayV2Events request(String method, String routePath, String rawPath) {
+        return new ApiGatewayV2Events(method, routePath, rawPath);
+    }
+
+    /** Signed in as {@code sub}, an ordinary user with the API's scopes. */
+    public ApiGatewayV2Events as(String sub) {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("sub", sub);
+        c.put("iss", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_EXAMPLE");
+        c.put("client_id", "3n4b5urk1ft4fl3mg5e62d9ado");
+        c.put("token_use", "access");
+        c.put("scope", "eventsuite/users eventsuite/orders eventsuite/notifications");
+        c.put("auth_time", "1764190000");
+        c.put("exp", "1764193600");
+        c.put("iat", "1764190000");
+        c.put("username", sub);
+        this.claims = c;
+        headers.put("authorization", "Bearer eyJraWQiOiJ0ZXN0IiwiYWxnIjoiUlMyNTYifQ.e30.c2lnbmF0dXJl");
+        return this;
+    }
+
+    /** Signed in as an administrator (member of the Cognito group {@code admin}). */
+    public ApiGatewayV2Events asAdmin(String sub) {
+        as(sub);
+        claims.put("cognito:groups", "[admin]");
+        return this;
+    }
+
+    /** No authorizer context at all: what a route without an authorizer would receive. */
+    public ApiGatewayV2Events anonymous() {
+        this.claims = null;
+        headers.remove("authorization");
+        return this;
+    }
+
+    public ApiGatewayV2Events header(String name, String value) {
+        headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+        return this;
+    }
+
+    public ApiGatewayV2Events pathParameter(String name, String value) {
+        pathParameters.put(name, value);
+        return this;
+    }
+
+    public ApiGatewayV2Events query(String name, String value) {
+        query.put(name, value);
+        return this;
+    }
+
+    public ApiGatewayV2Events jsonBody(String json) {
+        this.body = json;
+        headers.put("content-type", "application/json");
+        headers.put("content-length", Integer.toString(json.getBytes(StandardCharsets.UTF_8).length));
+        return this;
+    }
+
+    /** The body as API Gateway sends binary or non-text payloads: base64 with isBase64Encoded. */
+    public ApiGatewayV2Events base64Body(String text) {
+        jsonBody(text);
+        this.body = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        this.base64 = true;
+        return this;
+    }
+
+    public String toJson() {
+        String routeKey = method + " " + routePath;
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery());
+        event.set("headers", JSON.valueToTree(headers));
+        if (!query.isEmpty()) {
+            event.set("queryStringParameters", JSON.valueToTree(query));
+        }
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "123456789012");
+        context.put("apiId", "a1b2c3d4e5");
+        if (claims != null) {
+            ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
+            jwt.set("claims", JSON.valueToTree(claims));
+            jwt.putNull("scopes");
+        }
+        context.put("domainName", "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com");
+        context.put("domainPrefix", "a1b2c3d4e5");
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", rawPath);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "203.0.113.7");
+        http.put("userAgent", "curl/8.5.0");
+        context.put("requestId", "JKJaXmPLvHcESHA=" + UUID.randomUUID().toString().substring(0, 8));
+        context.put("routeKey", routeKey);
+        context.put("stage", "$default");
+        context.put("time", "26/Nov/2026:19:03:58 +0000");
+        context.put("timeEpoch", 1795719838390L);
+        if (!pathParameters.isEmpty()) {
+            event.set("pathParameters", JSON.valueToTree(pathParameters));
+        }
+        if (body != null) {
+            event.put("body", body);
+        }
+        event.put("isBase64Encoded", base64);
+        return JSON.writeValueAsString(event);
+    }
+
+    private String rawQuery() {
+        StringBuilder raw = new StringBuilder();
+        query.forEach((k, v) -> raw.append(raw.isEmpty() ? "" : "&").append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return raw.toString();
+    }
+}
