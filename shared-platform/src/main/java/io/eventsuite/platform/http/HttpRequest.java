@@ -85,6 +85,11 @@ public final class HttpRequest {
         return bodyReader.read(body, header("content-type"), type);
     }
 
+    /** The body parsed strictly as {@code type}, or empty when the request has no body at all. */
+    public <T> Optional<T> optionalBody(Class<T> type) {
+        return body == null || body.isBlank() ? Optional.empty() : Optional.of(body(type));
+    }
+
     /** The raw body, for fingerprinting (Idempotency-Key); never log it. */
     String rawBody() {
         return body == null ? "" : body;

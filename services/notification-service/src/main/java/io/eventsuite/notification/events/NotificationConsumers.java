@@ -1,0 +1,46 @@
+package io.eventsuite.notification.events;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.eventsuite.domain.event.OrderCancelled;
+import io.eventsuite.domain.event.OrderPlaced;
+import io.eventsuite.domain.event.UserDeleted;
+import io.eventsuite.domain.event.UserRegistered;
+import io.eventsuite.domain.event.UserUpdated;
+import io.eventsuite.domain.notification.Notifying;
+import io.eventsuite.domain.notification.ProjectingRecipients;
+import io.eventsuite.domain.notification.PurgingRecipient;
+import io.eventsuite.platform.sqs.Handling;
+import io.eventsuite.platform.sqs.SqsBatchConsumers;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** One function bean per event consumer (each behind its own SQS queue and filter policy). */
+@Configuration(proxyBeanMethods = false)
+public class NotificationConsumers {
+
+    /** UserRegistered, OrderPlaced, OrderCancelled: exactly one notification per event, as the recipient prefers. */
+    @Bean
+    Function<Message<SQSEvent>, SQSBatchResponse> sendNotifications(SqsBatchConsumers consumers, Notifying notifying) {
+        return consumers.consumer(Set.of(UserRegistered.TYPE, OrderPlaced.TYPE, OrderCancelled.TYPE),
+                event -> NotifyOutcomes.toHandling(notifying.on(event)));
+    }
+
+    /** UserUpdated: keeps the recipient projection (address, name, preferences) current. */
+    @Bean
+    Function<Message<SQSEvent>, SQSBatchResponse> projectRecipients(SqsBatchConsumers consumers,
+            ProjectingRecipients projecting) {
+        return consumers.consumer(Set.of(UserUpdated.TYPE), event -> Handling.done(
+                projecting.on((UserUpdated) event.data()) ? "projection updated" : "older than the projection"));
+    }
+
+    /** UserDeleted: erases the user's notifications and projection. */
+    @Bean
+    Function<Message<SQSEvent>, SQSBatchResponse> purgeRecipient(SqsBatchConsumers consumers, PurgingRecipient purging) {
+        return consumers.consumer(Set.of(UserDeleted.TYPE),
+                event -> Handling.done("purged " + purging.on((UserDeleted) event.data()) + " notification(s)"));
+    }
+}
