@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
+import io.eventsuite.platform.json.StrictJson;
 
 /**
  * The {@code Idempotency-Key} contract, for services with routes that create something. Needs an
@@ -25,7 +25,7 @@ public class IdempotencyConfiguration {
     }
 
     @Bean
-    IdempotencyKeyContract idempotencyKeyContract(IdempotentExecution idempotentExecution, JsonMapper eventsuiteJson) {
-        return new IdempotencyKeyContract(idempotentExecution, eventsuiteJson);
+    IdempotencyKeyContract idempotencyKeyContract(IdempotentExecution idempotentExecution, StrictJson strictJson) {
+        return new IdempotencyKeyContract(idempotentExecution, strictJson.mapper());
     }
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shared layer's beans, imported explicitly by every service (no component scanning: it costs start-up
@@ -19,20 +18,23 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class PlatformConfiguration {
 
-    /** The suite's strict mapper; named so it never replaces the adapter's own mapper. */
+    /**
+     * The suite's strict mapper, deliberately not a Jackson-typed bean: the adapter reads whole Lambda events
+     * with the context's JsonMapper, and those must stay lenient (AWS adds fields) and unlimited in size.
+     */
     @Bean
-    JsonMapper eventsuiteJson() {
-        return StrictJson.mapper();
+    StrictJson strictJson() {
+        return StrictJson.create();
     }
 
     @Bean
-    HttpRoutes httpRoutes(JsonMapper eventsuiteJson, @Value("${eventsuite.http.max-body-bytes}") int maxBodyBytes) {
-        return new HttpRoutes(eventsuiteJson, maxBodyBytes);
+    HttpRoutes httpRoutes(StrictJson strictJson, @Value("${eventsuite.http.max-body-bytes}") int maxBodyBytes) {
+        return new HttpRoutes(strictJson.mapper(), maxBodyBytes);
     }
 
     @Bean
-    CloudEventCodec cloudEventCodec(JsonMapper eventsuiteJson) {
-        return new CloudEventCodec(eventsuiteJson);
+    CloudEventCodec cloudEventCodec(StrictJson strictJson) {
+        return new CloudEventCodec(strictJson.mapper());
     }
 
     @Bean

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -29,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * names the correlation id, never the exception. No request header is copied into the response.
  *
  * <p>The function takes a {@link Message} so the adapter hands over the Lambda {@link Context} (request id,
- * function name) in its {@code aws-context} header; it returns a typed response, so the adapter serializes
- * exactly that and adds no headers of its own.
+ * function name) in its {@code aws-context} header, with the event as raw bytes (see {@link HttpFunction});
+ * it returns a typed response, so the adapter serializes exactly that and adds no headers of its own.
  */
 public final class HttpRoutes {
 
@@ -49,8 +48,8 @@ public final class HttpRoutes {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    public Function<Message<APIGatewayV2HTTPEvent>, APIGatewayV2HTTPResponse> route(RouteHandler handler) {
-        return message -> handle(message.getPayload(), lambdaContext(message), handler);
+    public HttpFunction route(RouteHandler handler) {
+        return message -> handle(ApiGatewayEvents.read(message.getPayload()), lambdaContext(message), handler);
     }
 
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context lambda, RouteHandler handler) {

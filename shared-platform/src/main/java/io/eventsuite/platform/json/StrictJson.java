@@ -18,10 +18,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class StrictJson {
 
-    private StrictJson() {
+    private final JsonMapper mapper;
+
+    private StrictJson(JsonMapper mapper) {
+        this.mapper = mapper;
     }
 
-    public static JsonMapper mapper() {
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    public static StrictJson create() {
+        return new StrictJson(build());
+    }
+
+    private static JsonMapper build() {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(32)

@@ -1,17 +1,14 @@
 package io.eventsuite.user.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.eventsuite.domain.user.DeletingUser;
 import io.eventsuite.domain.user.RegisteringUser;
 import io.eventsuite.domain.user.UpdatingUser;
 import io.eventsuite.domain.user.ViewingUser;
+import io.eventsuite.platform.http.HttpFunction;
 import io.eventsuite.platform.http.HttpRoutes;
 import io.eventsuite.platform.http.IdempotencyKeyContract;
-import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 
 /** One function bean per route; the bean name is the function's SPRING_CLOUD_FUNCTION_DEFINITION. */
 @Configuration(proxyBeanMethods = false)
@@ -19,29 +16,25 @@ public class UserFunctions {
 
     /** {@code POST /users}: registers the caller. */
     @Bean
-    Function<Message<APIGatewayV2HTTPEvent>, APIGatewayV2HTTPResponse> registerUser(HttpRoutes routes,
-            IdempotencyKeyContract idempotency, RegisteringUser registering) {
+    HttpFunction registerUser(HttpRoutes routes, IdempotencyKeyContract idempotency, RegisteringUser registering) {
         return routes.route(idempotency.around(new RegisterUserRoute(registering)));
     }
 
     /** {@code GET /users/{id}}: the caller's own profile, or any for an admin. */
     @Bean
-    Function<Message<APIGatewayV2HTTPEvent>, APIGatewayV2HTTPResponse> getUser(HttpRoutes routes,
-            ViewingUser viewing) {
+    HttpFunction getUser(HttpRoutes routes, ViewingUser viewing) {
         return routes.route(new GetUserRoute(viewing));
     }
 
     /** {@code PATCH /users/{id}}: changes the profile, guarded by If-Match. */
     @Bean
-    Function<Message<APIGatewayV2HTTPEvent>, APIGatewayV2HTTPResponse> updateUser(HttpRoutes routes,
-            UpdatingUser updating) {
+    HttpFunction updateUser(HttpRoutes routes, UpdatingUser updating) {
         return routes.route(new UpdateUserRoute(updating));
     }
 
     /** {@code DELETE /users/{id}}: erases the user. */
     @Bean
-    Function<Message<APIGatewayV2HTTPEvent>, APIGatewayV2HTTPResponse> deleteUser(HttpRoutes routes,
-            DeletingUser deleting) {
+    HttpFunction deleteUser(HttpRoutes routes, DeletingUser deleting) {
         return routes.route(new DeleteUserRoute(deleting));
     }
 }

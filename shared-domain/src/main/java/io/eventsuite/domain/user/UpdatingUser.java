@@ -1,0 +1,58 @@
+package io.eventsuite.domain.user;
+
+import io.eventsuite.domain.common.Caller;
+import io.eventsuite.domain.common.EventId;
+import io.eventsuite.domain.common.IdGenerator;
+import io.eventsuite.domain.event.AfterCommit;
+import io.eventsuite.domain.event.EventEnvelope;
+import io.eventsuite.domain.event.EventPublisher;
+import io.eventsuite.domain.event.EventSources;
+import io.eventsuite.domain.event.UserUpdated;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Use case: change a user's details with optimistic concurrency; emits {@link UserUpdated} carrying the
+ * whole new state. A stale expected version is a conflict, never a silent overwrite.
+ */
+public final class UpdatingUser {
+
+    private final Users users;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final EventPublisher publisher;
+
+    public UpdatingUser(Users users, Clock clock, IdGenerator ids, EventPublisher publisher) {
+        this.users = Objects.requireNonNull(users);
+        this.clock = Objects.requireNonNull(clock);
+        this.ids = Objects.requireNonNull(ids);
+        this.publisher = Objects.requireNonNull(publisher);
+    }
+
+    public UpdateResult update(Caller caller, UpdateUser command) {
+        Optional<User> found = caller.mayAccess(command.id()) ? users.findById(command.id()) : Optional.empty();
+        if (found.isEmpty()) {
+            return new UpdateResult.NotFound();
+        }
+        User current = found.get();
+        if (current.version() != command.expectedVersion()) {
+            return new UpdateResult.VersionConflict(current.version());
+        }
+        Instant now = clock.instant();
+        User next = current.change(command, now);
+        List<EventEnvelope> pending = List.of(EventEnvelope.wrap(new EventId(ids.newId()), EventSources.USERS, now,
+                new UserUpdated(next.id(), next.version(), next.displayName(), next.email(), next.preferences())));
+        if (!users.replace(next, current.version(), pending)) {
+            // Someone else got in between our read and our write: report what is there now.
+            return users.findById(command.id())
+                    .<UpdateResult>map(winner -> new UpdateResult.VersionConflict(winner.version()))
+                    .orElseGet(UpdateResult.NotFound::new);
+        }
+        AfterCommit.publish(publisher, pending);
+        return new UpdateResult.Updated(next);
+    }
+}
