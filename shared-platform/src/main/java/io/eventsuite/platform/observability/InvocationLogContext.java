@@ -42,6 +42,13 @@ public final class InvocationLogContext implements AutoCloseable {
         putOrRemove("spanId", trace == null ? null : trace.spanId());
     }
 
+    /** Back to the invocation's context once a message of the batch is done. */
+    public static void endMessage() {
+        for (String key : new String[] {"messageId", "correlationId", "traceId", "spanId"}) {
+            MDC.remove(key);
+        }
+    }
+
     public static String correlationId() {
         return MDC.get("correlationId");
     }

@@ -88,6 +88,8 @@ public final class SqsBatchConsumers {
         } catch (RuntimeException failure) {
             LOG.error("message {} failed, it will be retried", record.getMessageId(), failure);
             return false;
+        } finally {
+            InvocationLogContext.endMessage();
         }
     }
 
