@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.MDC;
 
 /**
- * Puts who-and-what of the current invocation into every log line (the MDC), and takes it out again.
+ * Puts who-and-what of the current invocation into every log line (the MDC), and takes it out again;
+ * also starts and ends the invocation's {@link InvocationDeadline}.
  *
  * <p>Lambda reuses the JVM across invocations, so the MDC must be cleared at the end of each one or the
  * next invocation would log under the previous request's ids. Fields: {@code correlationId},
@@ -21,6 +22,7 @@ public final class InvocationLogContext implements AutoCloseable {
 
     public static InvocationLogContext open(Context lambda, String correlationId, TraceParent trace) {
         MDC.clear();
+        InvocationDeadline.start(lambda, java.time.Clock.systemUTC());
         MDC.put("coldStart", Boolean.toString(COLD.getAndSet(false)));
         if (lambda != null) {
             putIfPresent("awsRequestId", lambda.getAwsRequestId());
@@ -56,6 +58,7 @@ public final class InvocationLogContext implements AutoCloseable {
     @Override
     public void close() {
         MDC.clear();
+        InvocationDeadline.clear();
     }
 
     private static void putIfPresent(String key, String value) {
