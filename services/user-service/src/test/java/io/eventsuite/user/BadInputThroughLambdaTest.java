@@ -53,6 +53,15 @@ class BadInputThroughLambdaTest {
     }
 
     @Test
+    void a_body_wrapped_in_a_payload_field_is_not_unwrapped_but_refused() {
+        HttpAnswer answer = post("""
+                {"payload":{"displayName":"Alice","email":"alice@example.com"}}""");
+
+        assertProblem(answer, 400, "unknown-field");
+        assertNothingWritten();
+    }
+
+    @Test
     void missing_and_invalid_values_are_422_naming_every_field() {
         HttpAnswer answer = post("""
                 {"displayName":"  ","email":"not-an-email"}""");
