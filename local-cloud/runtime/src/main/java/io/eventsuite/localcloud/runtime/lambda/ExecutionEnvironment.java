@@ -1,0 +1,231 @@
+package io.eventsuite.localcloud.runtime.lambda;
+
+import io.eventsuite.localcloud.runtime.LambdaInvoker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One Lambda execution environment: a JVM running the function's handler under the real runtime interface
+ * client ({@code com.amazonaws.services.lambda.runtime.api.client.AWSLambda}) against this process's Runtime
+ * API, started on the first invocation (a cold start) and reused by the next ones, like a warm sandbox.
+ *
+ * <p>Its environment is the function's own plus what Lambda sets ({@code AWS_LAMBDA_RUNTIME_API},
+ * {@code AWS_LAMBDA_FUNCTION_NAME}, {@code _HANDLER}, {@code LAMBDA_TASK_ROOT}, the memory size ...); the heap
+ * follows the memory size. An invocation that outlives the timeout kills the environment; the next one
+ * starts a new one. Invocations are serialized: one environment handles one event at a time, as in Lambda.
+ */
+public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable {
+
+    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    private final FunctionSpec spec;
+    private final String region;
+    private final Consumer<String> output;
+    private RuntimeApiServer runtimeApi;
+    private Process process;
+
+    /**
+     * @param output where the function's stdout and stderr lines go (its logs)
+     */
+    public ExecutionEnvironment(FunctionSpec spec, String region, Consumer<String> output) {
+        this.spec = spec;
+        this.region = region;
+        this.output = output;
+    }
+
+    @Override
+    public synchronized byte[] invoke(byte[] event) throws FunctionError, InterruptedException {
+        ensureStarted();
+        long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
+        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, deadline, traceHeader(),
+                new CompletableFuture<>());
+        runtimeApi.submit(invocation);
+        try {
+            return invocation.answer().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            if (runtimeApi.initError() != null || !process.isAlive()) {
+                discard();
+            }
+            throw failed.getCause() instanceof FunctionError error ? error
+                    : new FunctionError("Runtime.Unknown", failed.getCause().toString());
+        } catch (TimeoutException timedOut) {
+            discard();
+            throw new FunctionError("Sandbox.Timedout", "Task timed out after " + spec.timeout().toSeconds() + " seconds");
+        }
+    }
+
+    /** Whether a JVM is up (a warm environment). */
+    public synchronized boolean isWarm() {
+        return process != null && process.isAlive();
+    }
+
+    private void ensureStarted() {
+        if (isWarm()) {
+            return;
+        }
+        discard();
+        try {
+            runtimeApi = new RuntimeApiServer("arn:aws:lambda:" + region + ":000000000000:function:" + spec.name());
+            ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
+            // Only what Lambda would give the function: its own variables and the runtime's, nothing inherited.
+            builder.environment().clear();
+            builder.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+            builder.environment().putAll(spec.environment());
+            builder.environment().putAll(lambdaEnvironment(runtimeApi.address()));
+            process = builder.start();
+            process.getOutputStream().close();
+            pump(process.getInputStream());
+            RuntimeApiServer api = runtimeApi;
+            process.onExit().thenRun(() -> api.failAll(new FunctionError("Runtime.ExitError",
+                    "the function's JVM exited")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + spec.name(), e);
+        }
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // What the java21 managed runtime does by default: stop at C1, size the heap from the memory setting.
+        command.add("-XX:+TieredCompilation");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Xmx" + Math.max(64, spec.memoryMb() * 85 / 100) + "m");
+        command.add("-XX:+UseSerialGC");
+        command.add("--enable-native-access=ALL-UNNAMED");
+        command.add("-D" + JNI_PROPERTY + "=" + SharedJni.path());
+        command.add("-cp");
+        command.add(classpath());
+        command.add(RIC_MAIN);
+        command.add(spec.handler());
+        return command;
+    }
+
+    private String classpath() {
+        List<String> entries = new ArrayList<>();
+        spec.classpath().forEach(p -> entries.add(p.toString()));
+        SharedJni.runtimeJars().forEach(p -> entries.add(p.toString()));
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private void pump(InputStream stream) {
+        Thread.ofPlatform().daemon().name("log-" + spec.name()).start(() -> {
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(stream))) {
+                reader.lines().forEach(output);
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+    }
+
+    private String traceHeader() {
+        String hex = HexFormat.of().formatHex(randomBytes(12));
+        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + hex
+                + ";Parent=" + HexFormat.of().formatHex(randomBytes(8)) + ";Sampled=1";
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+
+    private void discard() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+        if (runtimeApi != null) {
+            runtimeApi.close();
+            runtimeApi = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        discard();
+    }
+
+    /** The environment variables Lambda gives a function, beside its own. */
+    Map<String, String> lambdaEnvironment(String runtimeApiAddress) {
+        Path taskRoot = spec.classpath().isEmpty() ? Path.of(".") : spec.classpath().get(0);
+        return Map.ofEntries(
+                Map.entry("AWS_LAMBDA_RUNTIME_API", runtimeApiAddress),
+                Map.entry("AWS_LAMBDA_FUNCTION_NAME", spec.name()),
+                Map.entry("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
+                Map.entry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb())),
+                Map.entry("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.name()),
+                Map.entry("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + UUID.randomUUID().toString().replace("-", "")),
+                Map.entry("AWS_REGION", region),
+                Map.entry("AWS_DEFAULT_REGION", region),
+                Map.entry("AWS_EXECUTION_ENV", "AWS_Lambda_java21"),
+                Map.entry("_HANDLER", spec.handler()),
+                Map.entry("LAMBDA_TASK_ROOT", taskRoot.toString()),
+                Map.entry("TZ", ":UTC"));
+    }
+
+    /** The runtime client's JNI library, extracted once per process so parallel environments never race on it. */
+    static final class SharedJni {
+
+        private static Path extracted;
+
+        private SharedJni() {
+        }
+
+        static synchronized Path path() {
+            if (extracted == null) {
+                String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+                String resource = "/jni/libaws-lambda-jni.linux-" + arch + ".so";
+                try (InputStream in = ExecutionEnvironment.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the runtime interface client jar has no " + resource);
+                    }
+                    Path file = Files.createTempFile("aws-lambda-jni-", ".so");
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    file.toFile().deleteOnExit();
+                    extracted = file;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return extracted;
+        }
+
+        /** The managed runtime's own jars: the client and the libraries it needs (core, serialization, utils-lite). */
+        static List<Path> runtimeJars() {
+            return List.of(jarOf(RIC_MAIN), jarOf("com.amazonaws.services.lambda.runtime.Context"),
+                    jarOf("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer"),
+                    jarOf("software.amazon.awssdk.utilslite.SdkInternalThreadLocal"));
+        }
+
+        private static Path jarOf(String className) {
+            try {
+                return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (ReflectiveOperationException | java.net.URISyntaxException e) {
+                throw new IllegalStateException(className + " is not on the local runtime's classpath", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.eventsuite.localcloud.runtime.lambda;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Lambda Runtime API (version 2018-06-01) for one function's execution environment, on 127.0.0.1.
+ *
+ * <p>The runtime interface client in the function's JVM long-polls {@code GET /runtime/invocation/next};
+ * this answers with the next event and the headers the client requires ({@code Lambda-Runtime-Aws-Request-Id},
+ * {@code -Deadline-Ms}, {@code -Invoked-Function-Arn}, {@code -Trace-Id}), then takes the function's answer on
+ * {@code POST /runtime/invocation/{id}/response} or {@code /error}, and an initialization failure on
+ * {@code POST /runtime/init/error}; each is acknowledged with 202, as Lambda does.
+ */
+final class RuntimeApiServer implements AutoCloseable {
+
+    private static final String PREFIX = "/2018-06-01/runtime/";
+
+    private final HttpServer server;
+    private final String functionArn;
+    private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
+    private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
+    private volatile FunctionError initError;
+
+    RuntimeApiServer(String functionArn) throws IOException {
+        this.functionArn = functionArn;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // /next blocks until an event comes: each request gets its own (virtual) thread.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext(PREFIX, this::handle);
+        server.start();
+    }
+
+    /** {@code host:port}, the value of {@code AWS_LAMBDA_RUNTIME_API}. */
+    String address() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void submit(Invocation invocation) {
+        FunctionError failedInit = initError;
+        if (failedInit != null) {
+            invocation.answer().completeExceptionally(failedInit);
+            return;
+        }
+        pending.add(invocation);
+    }
+
+    /** Fails every invocation not yet answered (the environment died or was reset). */
+    void failAll(FunctionError error) {
+        for (Invocation i : pending) {
+            i.answer().completeExceptionally(error);
+        }
+        pending.clear();
+        inFlight.values().forEach(i -> i.answer().completeExceptionally(error));
+        inFlight.clear();
+    }
+
+    FunctionError initError() {
+        return initError;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+        String method = exchange.getRequestMethod();
+        try (exchange) {
+            if (method.equals("GET") && path.equals("invocation/next")) {
+                next(exchange);
+            } else if (method.equals("POST") && path.equals("init/error")) {
+                initError = new FunctionError(errorType(exchange), body(exchange));
+                failAll(initError);
+                respond(exchange, 202, "{\"status\":\"OK\"}");
+            } else if (method.equals("POST") && path.startsWith("invocation/")) {
+                answer(exchange, path.substring("invocation/".length()));
+            } else {
+                respond(exchange, 404, "{\"errorMessage\":\"unknown runtime API path\"}");
+            }
+        }
+    }
+
+    private void next(HttpExchange exchange) throws IOException {
+        Invocation invocation;
+        try {
+            invocation = pending.poll(1, TimeUnit.DAYS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (invocation == null) {
+            return;
+        }
+        inFlight.put(invocation.requestId(), invocation);
+        var headers = exchange.getResponseHeaders();
+        headers.add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
+        headers.add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineEpochMillis()));
+        headers.add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
+        headers.add("Lambda-Runtime-Trace-Id", invocation.traceId());
+        headers.add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, invocation.event().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(invocation.event());
+        }
+    }
+
+    private void answer(HttpExchange exchange, String rest) throws IOException {
+        int slash = rest.indexOf('/');
+        String requestId = slash < 0 ? rest : rest.substring(0, slash);
+        String kind = slash < 0 ? "" : rest.substring(slash + 1);
+        Invocation invocation = inFlight.remove(requestId);
+        if (invocation == null) {
+            respond(exchange, 400, "{\"errorMessage\":\"unknown or already answered request id\"}");
+            return;
+        }
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        if (kind.equals("response")) {
+            invocation.answer().complete(body);
+        } else {
+            invocation.answer().completeExceptionally(
+                    new FunctionError(errorType(exchange), new String(body, StandardCharsets.UTF_8)));
+        }
+        respond(exchange, 202, "{\"status\":\"OK\"}");
+    }
+
+    private static String errorType(HttpExchange exchange) {
+        String type = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
+        return type == null ? "Unhandled" : type;
+    }
+
+    private static String body(HttpExchange exchange) throws IOException {
+        return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        failAll(new FunctionError("Runtime.Shutdown", "the execution environment was shut down"));
+        server.stop(0);
+    }
+}

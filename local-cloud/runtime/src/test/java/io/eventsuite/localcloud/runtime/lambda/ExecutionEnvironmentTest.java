@@ -1,0 +1,102 @@
+package io.eventsuite.localcloud.runtime.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real child JVMs under the real runtime interface client, fed through our Runtime API. */
+@DisplayName("execution environment under the runtime interface client")
+class ExecutionEnvironmentTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final List<String> logs = new CopyOnWriteArrayList<>();
+
+    @Test
+    void a_handler_runs_with_lambdas_context_and_only_its_own_environment_and_stays_warm() throws Exception {
+        try (ExecutionEnvironment env = environment(EchoHandler.class.getName() + "::handleRequest", Duration.ofSeconds(20))) {
+            JsonNode first = JSON.readTree(env.invoke("{\"n\":1}".getBytes(StandardCharsets.UTF_8)));
+            JsonNode second = JSON.readTree(env.invoke("{\"n\":2}".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(first.path("event").path("n").asInt()).isEqualTo(1);
+            assertThat(first.path("function").asString()).isEqualTo("echo");
+            assertThat(first.path("greeting").asString()).isEqualTo("hello");
+            assertThat(first.path("home").asString()).isEqualTo("null");
+            assertThat(first.path("remainingMs").asLong()).isBetween(1L, 20_000L);
+            assertThat(second.path("invocations").asInt()).as("the second invocation reuses the JVM").isEqualTo(2);
+            assertThat(second.path("requestId").asString()).isNotEqualTo(first.path("requestId").asString());
+            assertThat(env.isWarm()).isTrue();
+            assertThat(logs).anyMatch(line -> line.contains("handling " + first.path("requestId").asString()));
+        }
+    }
+
+    @Test
+    void a_handler_that_throws_is_a_function_error_and_the_environment_survives() throws Exception {
+        try (ExecutionEnvironment env = environment(EchoHandler.class.getName() + "::handleRequest", Duration.ofSeconds(20))) {
+            assertThatThrownBy(() -> env.invoke("\"fail\"".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(FunctionError.class)
+                    .hasMessageContaining("asked to fail");
+
+            assertThat(JSON.readTree(env.invoke("{}".getBytes(StandardCharsets.UTF_8))).path("invocations").asInt())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_missing_handler_class_is_an_init_error() {
+        try (ExecutionEnvironment env = environment("com.example.NoSuchHandler::handleRequest", Duration.ofSeconds(20))) {
+            assertThatThrownBy(() -> env.invoke("{}".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(FunctionError.class)
+                    .hasMessageContaining("NoSuchHandler");
+        }
+    }
+
+    @Test
+    void an_invocation_past_the_timeout_is_cut_off_and_the_next_one_gets_a_fresh_environment() throws Exception {
+        try (ExecutionEnvironment env = environment(EchoHandler.class.getName() + "::handleRequest", Duration.ofSeconds(4))) {
+            env.invoke("{}".getBytes(StandardCharsets.UTF_8));
+
+            assertThatThrownBy(() -> env.invoke("\"sleep\"".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(FunctionError.class)
+                    .hasMessageContaining("timed out");
+            JsonNode after = JSON.readTree(env.invoke("{}".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(after.path("invocations").asInt()).as("a new JVM counts from one").isEqualTo(1);
+        }
+    }
+
+    private ExecutionEnvironment environment(String handler, Duration timeout) {
+        FunctionSpec spec = new FunctionSpec("echo", handler, List.of(testClasses(), lambdaCoreJar()),
+                Map.of("GREETING", "hello"), 256, timeout);
+        return new ExecutionEnvironment(spec, "us-east-1", line -> {
+            logs.add(line);
+            System.out.println("[echo] " + line);
+        });
+    }
+
+    private static Path testClasses() {
+        return location(EchoHandler.class);
+    }
+
+    private static Path lambdaCoreJar() {
+        return location(com.amazonaws.services.lambda.runtime.RequestStreamHandler.class);
+    }
+
+    private static Path location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
