@@ -1,0 +1,137 @@
+package io.eventsuite.adapters.dynamodb;
+
+import io.eventsuite.domain.idempotency.BeginOutcome;
+import io.eventsuite.domain.idempotency.IdempotencyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * {@link IdempotencyStore} on a DynamoDB table keyed by {@code key}, with {@code expiresAt} as its TTL attribute.
+ * Expiry is decided in condition expressions, never by TTL (which deletes late, and not at all on dynalite).
+ *
+ * <p>A successful {@link #begin} writes a random claim token and remembers it in this instance; {@link #complete}
+ * and {@link #release} are conditional on the item still carrying that token, so a request whose lock expired
+ * and was taken over can neither overwrite nor delete its successor's claim. Use one instance per service,
+ * shared by its requests (begin, complete and release of one request run on the same instance, as
+ * {@code IdempotentExecution} does).
+ */
+public final class DynamoDbIdempotencyStore implements IdempotencyStore {
+
+    private static final int BEGIN_ATTEMPTS = 3;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Map<String, String> claims = new ConcurrentHashMap<>();
+
+    public DynamoDbIdempotencyStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+    }
+
+    /**
+     * One PutItem, conditional on the key being free: unknown, or its lock expired without a result, or its
+     * result's retention expired. When the condition fails, the item found decides the answer.
+     */
+    @Override
+    public BeginOutcome begin(String key, String fingerprint, Instant now, Duration lockFor) {
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        for (int attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
+            String claim = UUID.randomUUID().toString();
+            Optional<Map<String, AttributeValue>> found;
+            try {
+                claim(key, fingerprint, claim, now, now.plus(lockFor));
+                claims.put(key, claim);
+                return new BeginOutcome.Started();
+            } catch (ConditionalCheckFailedException held) {
+                found = Items.asFound(held, () -> Items.get(dynamo, table, IdempotencyItems.key(key), List.of()));
+            }
+            Optional<IdempotencyItems.Entry> entry = found.map(item -> IdempotencyItems.read(table, item));
+            if (entry.isPresent() && entry.get().isLiveAt(now)) {
+                if (!entry.get().fingerprint().equals(fingerprint)) {
+                    return new BeginOutcome.Mismatch();
+                }
+                return entry.get().result().<BeginOutcome>map(BeginOutcome.Replay::new)
+                        .orElseGet(BeginOutcome.InProgress::new);
+            }
+            // Released, expired or taken over between the write and the read: try again.
+        }
+        throw new IllegalStateException("idempotency key kept changing while it was claimed");
+    }
+
+    private void claim(String key, String fingerprint, String claim, Instant now, Instant lockedUntil) {
+        Expressions condition = new Expressions();
+        String result = condition.name(IdempotencyItems.RESULT);
+        String nowNanos = condition.value(IdempotencyItems.epochNanos(now));
+        String free = "attribute_not_exists(" + condition.name(IdempotencyItems.KEY) + ")"
+                + " OR (attribute_not_exists(" + result + ") AND "
+                + condition.name(IdempotencyItems.LOCKED_UNTIL) + " <= " + nowNanos + ")"
+                + " OR (attribute_exists(" + result + ") AND "
+                + condition.name(IdempotencyItems.KEEP_UNTIL) + " <= " + nowNanos + ")";
+        dynamo.putItem(b -> b.tableName(table)
+                .item(IdempotencyItems.claim(key, fingerprint, claim, lockedUntil))
+                .conditionExpression(free)
+                .expressionAttributeNames(condition.names())
+                .expressionAttributeValues(condition.values())
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+    }
+
+    /**
+     * One UpdateItem conditional on this request's claim. If the claim was lost (its lock expired and another
+     * request took the key over) nothing is written: the successor's outcome stands.
+     *
+     * @throws IllegalStateException when this instance holds no claim on the key
+     */
+    @Override
+    public void complete(String key, String result, Instant now, Duration keepFor) {
+        Objects.requireNonNull(result, "result");
+        String claim = claims.remove(key);
+        if (claim == null) {
+            throw new IllegalStateException("complete without begin for this idempotency key");
+        }
+        Instant keepUntil = now.plus(keepFor);
+        Expressions update = new Expressions()
+                .set(IdempotencyItems.RESULT, Attributes.s(result))
+                .set(IdempotencyItems.KEEP_UNTIL, IdempotencyItems.epochNanos(keepUntil))
+                .set(IdempotencyItems.EXPIRES_AT, IdempotencyItems.ttl(keepUntil));
+        String condition = update.name(IdempotencyItems.CLAIM) + " = " + update.value(Attributes.s(claim));
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(IdempotencyItems.key(key))
+                    .updateExpression(update.update())
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(update.names())
+                    .expressionAttributeValues(update.values()));
+        } catch (ConditionalCheckFailedException claimLost) {
+            // Another request owns the key now; its result, not ours, will be replayed.
+        }
+    }
+
+    /** One DeleteItem conditional on this request's claim; nothing happens when this instance holds none. */
+    @Override
+    public void release(String key) {
+        String claim = claims.remove(key);
+        if (claim == null) {
+            return;
+        }
+        Expressions condition = new Expressions();
+        String expression = condition.name(IdempotencyItems.CLAIM) + " = " + condition.value(Attributes.s(claim))
+                + " AND attribute_not_exists(" + condition.name(IdempotencyItems.RESULT) + ")";
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(IdempotencyItems.key(key))
+                    .conditionExpression(expression)
+                    .expressionAttributeNames(condition.names())
+                    .expressionAttributeValues(condition.values()));
+        } catch (ConditionalCheckFailedException claimLost) {
+            // Someone else holds the key now: theirs to keep.
+        }
+    }
+}

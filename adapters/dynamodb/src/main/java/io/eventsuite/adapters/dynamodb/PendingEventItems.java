@@ -1,0 +1,119 @@
+package io.eventsuite.adapters.dynamodb;
+
+import io.eventsuite.domain.event.EventEnvelope;
+import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.events.TransportContext;
+import io.eventsuite.platform.outbox.StoredEvent;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The outbox inside an aggregate's item: {@code pendingEvents} maps each event id to
+ * {@code {type, cloudEvent, seq}}; while it holds anything, {@code outboxState = "PENDING"} and {@code pendingSince}
+ * put the item into the sparse {@code pending-events} index.
+ *
+ * <p>Every item written through {@link #newItemAttributes} holds the map, empty or not, because an update can
+ * only add an entry to a map that exists. {@code seq} orders the events: the write's latest event time in
+ * microseconds times 1000 plus the position in the write. Writes of one aggregate are serialized by their
+ * version condition and each takes its time after the previous one committed, so this is the order they
+ * happened in unless two hosts' clocks disagree by more than the time between two writes; consumers do not
+ * depend on order anyway (they deduplicate by id, and user events carry versions).
+ */
+final class PendingEventItems {
+
+    static final String PENDING_EVENTS = "pendingEvents";
+    static final String OUTBOX_STATE = "outboxState";
+    static final String PENDING_SINCE = "pendingSince";
+    static final String PENDING = "PENDING";
+    static final String TYPE = "type";
+    static final String CLOUD_EVENT = "cloudEvent";
+    static final String SEQ = "seq";
+    private static final int MAX_EVENTS_PER_WRITE = 1000;
+
+    private final CloudEventCodec codec;
+    private final Supplier<TransportContext> context;
+
+    PendingEventItems(CloudEventCodec codec, Supplier<TransportContext> context) {
+        this.codec = Objects.requireNonNull(codec, "codec");
+        this.context = Objects.requireNonNull(context, "context");
+    }
+
+    /** The outbox attributes of a brand-new item: the map (possibly empty) and, with events, the index keys. */
+    Map<String, AttributeValue> newItemAttributes(List<EventEnvelope> pending) {
+        Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+        attributes.put(PENDING_EVENTS, AttributeValue.fromM(encode(pending)));
+        if (!pending.isEmpty()) {
+            attributes.put(OUTBOX_STATE, AttributeValue.fromS(PENDING));
+            attributes.put(PENDING_SINCE, Attributes.instant(oldest(pending)));
+        }
+        return attributes;
+    }
+
+    /**
+     * Adds the events to the item's existing map in the same update, keeping whatever is already pending;
+     * {@code pendingSince} keeps the older value when there is one.
+     */
+    void addTo(Expressions update, List<EventEnvelope> pending) {
+        encode(pending).forEach((eventId, stored) -> update.setEntry(PENDING_EVENTS, eventId, stored));
+        if (!pending.isEmpty()) {
+            update.set(OUTBOX_STATE, AttributeValue.fromS(PENDING));
+            update.setIfAbsent(PENDING_SINCE, Attributes.instant(oldest(pending)));
+        }
+    }
+
+    private Map<String, AttributeValue> encode(List<EventEnvelope> pending) {
+        if (pending.size() > MAX_EVENTS_PER_WRITE) {
+            throw new IllegalArgumentException("at most " + MAX_EVENTS_PER_WRITE + " events per write");
+        }
+        Set<String> ids = new HashSet<>();
+        pending.forEach(e -> {
+            if (!ids.add(e.id().value())) {
+                throw new IllegalArgumentException("event " + e.id() + " appears twice in one write");
+            }
+        });
+        TransportContext stamp = context.get();
+        long base = pending.stream().map(EventEnvelope::time).max(Comparator.naturalOrder())
+                .map(PendingEventItems::micros).orElse(0L) * MAX_EVENTS_PER_WRITE;
+        Map<String, AttributeValue> encoded = new LinkedHashMap<>();
+        for (int i = 0; i < pending.size(); i++) {
+            EventEnvelope event = pending.get(i);
+            encoded.put(event.id().value(), AttributeValue.fromM(Map.of(
+                    TYPE, AttributeValue.fromS(event.type()),
+                    CLOUD_EVENT, AttributeValue.fromS(codec.encode(event, stamp)),
+                    SEQ, Attributes.n(base + i))));
+        }
+        return encoded;
+    }
+
+    /** The stored events of an item's map, in the order they happened (by {@code seq}, then id). */
+    static List<StoredEvent> read(Map<String, AttributeValue> pendingEvents) {
+        record Entry(long seq, StoredEvent event) {
+        }
+        return pendingEvents.entrySet().stream()
+                .map(e -> {
+                    Map<String, AttributeValue> stored = Attributes.map(e.getValue(), "pending event");
+                    return new Entry(Attributes.number(stored, SEQ), new StoredEvent(e.getKey(),
+                            Attributes.string(stored, TYPE), Attributes.string(stored, CLOUD_EVENT)));
+                })
+                .sorted(Comparator.comparingLong(Entry::seq).thenComparing(e -> e.event().eventId()))
+                .map(Entry::event)
+                .toList();
+    }
+
+    private static Instant oldest(List<EventEnvelope> pending) {
+        return pending.stream().map(EventEnvelope::time).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    private static long micros(Instant time) {
+        return TimeUnit.SECONDS.toMicros(time.getEpochSecond()) + time.getNano() / 1_000;
+    }
+}

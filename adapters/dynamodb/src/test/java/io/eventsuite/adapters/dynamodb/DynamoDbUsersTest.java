@@ -1,0 +1,317 @@
+package io.eventsuite.adapters.dynamodb;
+
+import static io.eventsuite.domain.testing.Fixtures.ALICE;
+import static io.eventsuite.domain.testing.Fixtures.alice;
+import static io.eventsuite.domain.testing.Fixtures.anEnvelope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventsuite.domain.common.Email;
+import io.eventsuite.domain.common.InvalidInput;
+import io.eventsuite.domain.common.UserId;
+import io.eventsuite.domain.event.EventEnvelope;
+import io.eventsuite.domain.event.UserDeleted;
+import io.eventsuite.domain.event.UserRegistered;
+import io.eventsuite.domain.event.UserUpdated;
+import io.eventsuite.domain.testing.MutableClock;
+import io.eventsuite.domain.user.NotificationPreferences;
+import io.eventsuite.domain.user.User;
+import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.events.DecodedEvent;
+import io.eventsuite.platform.json.StrictJson;
+import io.eventsuite.platform.outbox.PendingBatch;
+import io.eventsuite.platform.outbox.StoredEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class DynamoDbUsersTest {
+
+    private static final CloudEventCodec CODEC = new CloudEventCodec(StrictJson.create().mapper());
+    private static final Duration RETENTION = Duration.ofDays(30);
+    private static LocalDynamo dynamo;
+
+    private final MutableClock clock = new MutableClock();
+    private String table;
+    private DynamoDbUsers users;
+    private DynamoDbPendingEvents pending;
+
+    @BeforeAll
+    static void startDynalite() {
+        dynamo = LocalDynamo.start(DynamoDbUsersTest.class);
+    }
+
+    @AfterAll
+    static void stopDynalite() {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void createTable() {
+        table = dynamo.createTable(TableDefinitions::users);
+        users = new DynamoDbUsers(dynamo.client(), table, CODEC, clock, RETENTION);
+        pending = new DynamoDbPendingEvents(dynamo.client(), table);
+    }
+
+    @AfterEach
+    void clearMdc() {
+        MDC.clear();
+    }
+
+    @Test
+    void storesAndReadsBackEveryField() {
+        User user = new User(ALICE, "Ålice Ünicode", new Email("Alice.Smith@Example.com"),
+                new NotificationPreferences(false, true), 7,
+                Instant.parse("2025-06-01T09:00:00Z"), Instant.parse("2025-06-02T10:11:12.123456789Z"));
+
+        assertThat(users.add(user, List.of())).isTrue();
+
+        assertThat(users.findById(ALICE)).contains(user);
+        assertThat(users.findById(new UserId("nobody"))).isEmpty();
+    }
+
+    @Test
+    void storesTheUserAndItsEventsInOneWrite() {
+        MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+        MDC.put("spanId", "00f067aa0ba902b7");
+        MDC.put("correlationId", "corr-12345678");
+        EventEnvelope registered = registered("evt-1");
+
+        users.add(alice(1), List.of(registered));
+
+        Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
+        assertThat(raw.get("displayName").s()).isEqualTo("Alice");
+        assertThat(raw.get("outboxState").s()).isEqualTo("PENDING");
+        assertThat(raw.get("pendingSince").s()).isEqualTo("2025-06-01T09:00:00.000000000Z");
+        Map<String, AttributeValue> stored = raw.get("pendingEvents").m().get("evt-1").m();
+        assertThat(stored.get("type").s()).isEqualTo(UserRegistered.TYPE);
+        assertThat(stored.get("seq").n()).isNotBlank();
+        DecodedEvent decoded = CODEC.decode(stored.get("cloudEvent").s());
+        assertThat(decoded.envelope()).isEqualTo(registered);
+        assertThat(decoded.context().traceparent()).hasValueSatisfying(t ->
+                assertThat(t.toString()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        assertThat(decoded.context().correlationId()).contains("corr-12345678");
+    }
+
+    @Test
+    void aUserWithoutEventsIsNotInThePendingIndex() {
+        users.add(alice(1), List.of());
+
+        Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
+        assertThat(raw.get("pendingEvents").m()).isEmpty();
+        assertThat(raw).doesNotContainKeys("outboxState", "pendingSince");
+        assertThat(pending.oldest(10)).isEmpty();
+    }
+
+    @Test
+    void addingAnExistingUserIsRefusedAndChangesNothing() {
+        users.add(alice(1), List.of(registered("evt-1")));
+
+        User other = new User(ALICE, "Impostor", new Email("x@example.com"), NotificationPreferences.DEFAULT, 1,
+                Instant.EPOCH, Instant.EPOCH);
+        assertThat(users.add(other, List.of(registered("evt-2")))).isFalse();
+
+        assertThat(users.findById(ALICE)).contains(alice(1));
+        assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1");
+    }
+
+    @Test
+    void replaceNeedsTheStoredVersion() {
+        users.add(alice(1), List.of());
+        User renamed = renamed(alice(1), "Alice B", 2);
+
+        assertThat(users.replace(renamed, 2, List.of(updated("evt-stale", renamed)))).isFalse();
+        assertThat(users.findById(ALICE)).contains(alice(1));
+
+        assertThat(users.replace(renamed, 1, List.of(updated("evt-2", renamed)))).isTrue();
+        assertThat(users.findById(ALICE)).contains(renamed);
+        assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-2");
+    }
+
+    @Test
+    void replacingAnUnknownUserIsRefusedAndCreatesNothing() {
+        assertThat(users.replace(alice(2), 1, List.of())).isFalse();
+
+        assertThat(dynamo.rawItem(table, "id", ALICE.value())).isEmpty();
+    }
+
+    @Test
+    void ofTwoConcurrentWritersOnTheSameVersionExactlyOneWins() throws Exception {
+        users.add(alice(1), List.of());
+        List<Callable<Boolean>> writers = new ArrayList<>();
+        for (String name : List.of("Writer A", "Writer B", "Writer C", "Writer D")) {
+            User changed = renamed(alice(1), name, 2);
+            writers.add(() -> users.replace(changed, 1, List.of(updated("evt-" + name.charAt(7), changed))));
+        }
+
+        List<Boolean> outcomes = race(writers);
+
+        assertThat(outcomes).containsOnlyOnce(true);
+        String winner = users.findById(ALICE).orElseThrow().displayName();
+        assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-" + winner.charAt(7));
+    }
+
+    @Test
+    void eraseLeavesATombstoneWithoutPersonalDataThatKeepsItsEvents() {
+        users.add(alice(1), List.of(registered("evt-1")));
+        clock.set(Instant.parse("2025-07-01T12:00:00Z"));
+
+        assertThat(users.erase(ALICE, 2, List.of(deleted("evt-stale")))).isFalse();
+        assertThat(users.erase(ALICE, 1, List.of(deleted("evt-2")))).isTrue();
+
+        assertThat(users.findById(ALICE)).isEmpty();
+        Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
+        assertThat(raw).doesNotContainKeys("displayName", "email", "preferences", "version", "createdAt", "updatedAt");
+        assertThat(raw.get("expiresAt").n())
+                .isEqualTo(Long.toString(Instant.parse("2025-07-31T12:00:00Z").getEpochSecond()));
+        assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2");
+        assertThat(raw.get("pendingEvents").m().get("evt-2").m().get("cloudEvent").s()).doesNotContain("Alice");
+    }
+
+    @Test
+    void aTombstoneCannotBeReplacedOrErasedAgain() {
+        users.add(alice(1), List.of());
+        users.erase(ALICE, 1, List.of(deleted("evt-1")));
+
+        assertThat(users.replace(alice(2), 1, List.of())).isFalse();
+        assertThat(users.erase(ALICE, 1, List.of(deleted("evt-2")))).isFalse();
+        assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1");
+    }
+
+    @Test
+    void registeringAgainReplacesTheTombstoneAndCarriesItsPendingEventsOver() {
+        users.add(alice(1), List.of(registered("evt-1")));
+        users.erase(ALICE, 1, List.of(deleted("evt-2")));
+        User again = new User(ALICE, "Alice Again", new Email("alice2@example.com"),
+                new NotificationPreferences(true, false), 1, Instant.parse("2025-08-01T00:00:00Z"),
+                Instant.parse("2025-08-01T00:00:00Z"));
+
+        assertThat(users.add(again, List.of(registered("evt-3", again)))).isTrue();
+
+        assertThat(users.findById(ALICE)).contains(again);
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
+                .doesNotContainKeys("erasedAt", "expiresAt");
+        assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2", "evt-3");
+        assertThat(users.add(again, List.of())).isFalse();
+    }
+
+    @Test
+    void aRegistrationRacingAnotherOverATombstoneLosesCleanly() {
+        InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
+        DynamoDbUsers racing = new DynamoDbUsers(client, table, CODEC, clock, RETENTION);
+        users.add(alice(1), List.of());
+        users.erase(ALICE, 1, List.of());
+        User winner = renamed(alice(1), "Winner", 1);
+        // between finding the tombstone and reviving it, someone else registers
+        client.before("UpdateItem", 1,
+                () -> assertThat(users.add(winner, List.of(registered("evt-w", winner)))).isTrue());
+
+        assertThat(racing.add(alice(1), List.of(registered("evt-l")))).isFalse();
+
+        assertThat(users.findById(ALICE)).contains(winner);
+        assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-w");
+    }
+
+    @Test
+    void usesTheItemReturnedWithTheFailedConditionInsteadOfReadingIt() {
+        InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client())
+                .returningOldItemOnConditionFailure();
+        DynamoDbUsers withAllOld = new DynamoDbUsers(client, table, CODEC, clock, RETENTION);
+        users.add(alice(1), List.of());
+
+        assertThat(withAllOld.add(alice(1), List.of())).isFalse();
+
+        assertThat(client.calls()).containsExactly("PutItem");
+    }
+
+    @Test
+    void aStoredValueTheDomainRefusesIsAServerErrorNotInvalidInput() {
+        users.add(alice(1), List.of());
+        dynamo.client().updateItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(ALICE.value())))
+                .updateExpression("SET email = :bad")
+                .expressionAttributeValues(Map.of(":bad", AttributeValue.fromS("not-an-email"))));
+
+        assertThatThrownBy(() -> users.findById(ALICE))
+                .isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(InvalidInput.class)
+                .hasMessageContaining(table)
+                .hasMessageNotContaining("not-an-email");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private List<String> eventIdsPendingFor(String aggregateId) {
+        return pending.oldest(100).stream()
+                .filter(batch -> batch.aggregateId().equals(aggregateId))
+                .map(PendingBatch::events)
+                .flatMap(List::stream)
+                .map(StoredEvent::eventId)
+                .toList();
+    }
+
+    private static User renamed(User user, String name, long version) {
+        return new User(user.id(), name, user.email(), user.preferences(), version, user.createdAt(),
+                user.updatedAt().plusSeconds(version));
+    }
+
+    private EventEnvelope registered(String eventId) {
+        return registered(eventId, alice(1));
+    }
+
+    private EventEnvelope registered(String eventId, User user) {
+        return at(anEnvelope(eventId, new UserRegistered(user.id(), user.displayName(), user.email(),
+                user.preferences())));
+    }
+
+    private EventEnvelope updated(String eventId, User user) {
+        return at(anEnvelope(eventId, new UserUpdated(user.id(), user.version(), user.displayName(), user.email(),
+                user.preferences())));
+    }
+
+    private EventEnvelope deleted(String eventId) {
+        return at(anEnvelope(eventId, new UserDeleted(ALICE)));
+    }
+
+    /** The envelope at the clock's time, so events of later writes are later. */
+    private EventEnvelope at(EventEnvelope envelope) {
+        EventEnvelope stamped = EventEnvelope.wrap(envelope.id(), envelope.source(), clock.instant(), envelope.data());
+        clock.advance(Duration.ofMillis(1));
+        return stamped;
+    }
+
+    static <T> List<T> race(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.eventsuite.adapters.messaging.sns;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one publish achieved: the ids SNS accepted, and every other event with why it was not published. Events are
+ * in neither list only when they were never given; each given event is in exactly one.
+ *
+ * @param publishedIds ids of the events SNS accepted, in the order given
+ * @param unpublished  the others, in the order given
+ */
+public record PublishResult(List<String> publishedIds, List<Unpublished> unpublished) {
+
+    public PublishResult {
+        publishedIds = List.copyOf(publishedIds);
+        unpublished = List.copyOf(unpublished);
+    }
+
+    public static PublishResult empty() {
+        return new PublishResult(List.of(), List.of());
+    }
+
+    public boolean allPublished() {
+        return unpublished.isEmpty();
+    }
+
+    /** Events that were sent (or refused before sending) and not accepted: SNS errors, rejected entries. */
+    public int failedCount() {
+        return (int) unpublished.stream().filter(u -> u.outcome() == Outcome.FAILED).count();
+    }
+
+    public enum Outcome {
+        /** SNS was asked (or the event can never be sent, such as one over 256 KB) and did not accept it. */
+        FAILED,
+        /** Not sent at all: the breaker was open, the deadline near, or an earlier batch of the same call failed. */
+        NOT_ATTEMPTED
+    }
+
+    /**
+     * An event SNS did not accept.
+     *
+     * @param reason log-safe: an AWS error code, HTTP status or exception type, never message text or payload
+     */
+    public record Unpublished(String eventId, String type, Outcome outcome, String reason) {
+        public Unpublished {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}
