@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Import;
  * channel, shared by every function's context (one per function, as in Lambda).
  */
 @SpringBootConfiguration
-@Import(NotificationServiceApplication.class)
+@org.springframework.boot.autoconfigure.EnableAutoConfiguration
+@Import(NotificationService.class)
 public class NotificationServiceWithFakes {
 
     public static final InMemoryNotifications NOTIFICATIONS = new InMemoryNotifications();

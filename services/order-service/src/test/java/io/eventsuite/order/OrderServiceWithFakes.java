@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Import;
  * every function's context (one per function, as in Lambda) as they would share one table.
  */
 @SpringBootConfiguration
-@Import(OrderServiceApplication.class)
+@org.springframework.boot.autoconfigure.EnableAutoConfiguration
+@Import(OrderService.class)
 public class OrderServiceWithFakes {
 
     public static final InMemoryOrders ORDERS = new InMemoryOrders();

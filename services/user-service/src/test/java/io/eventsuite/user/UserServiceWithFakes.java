@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
  * would share one table.
  */
 @SpringBootConfiguration
-@Import(UserServiceApplication.class)
+@org.springframework.boot.autoconfigure.EnableAutoConfiguration
+@Import(UserService.class)
 public class UserServiceWithFakes {
 
     public static final InMemoryUsers USERS = new InMemoryUsers();

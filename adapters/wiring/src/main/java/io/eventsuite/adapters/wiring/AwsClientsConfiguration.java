@@ -1,0 +1,59 @@
+package io.eventsuite.adapters.wiring;
+
+import io.eventsuite.adapters.messaging.resilience.LambdaSdkClients;
+import io.eventsuite.adapters.messaging.resilience.PublishingResilienceConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The AWS SDK clients, one of each per Lambda container (beans are lazy: a function builds only those it
+ * uses). Region and credentials come from the SDK's default chains (in Lambda: {@code AWS_REGION} and the
+ * execution role); endpoints from the SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which
+ * the local cloud sets to point the same artifact at its emulators. The URL-connection HTTP client starts
+ * fastest. DynamoDB keeps the SDK's standard retries (its only retry layer); SNS, SES and SQS have SDK
+ * retries off because Resilience4j retries them (see {@link PublishingResilienceConfig}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AwsClientsConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DynamoDbClient dynamoDbClient() {
+        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    @Bean
+    PublishingResilienceConfig publishingResilienceConfig() {
+        return PublishingResilienceConfig.fromEnvironment();
+    }
+
+    @Bean(destroyMethod = "close")
+    SnsClient snsClient(PublishingResilienceConfig config) {
+        return LambdaSdkClients.sns(config);
+    }
+
+    @Bean(destroyMethod = "close")
+    SesV2Client sesV2Client(PublishingResilienceConfig config) {
+        return LambdaSdkClients.sesV2(config);
+    }
+
+    @Bean(destroyMethod = "close")
+    SqsClient sqsClient(PublishingResilienceConfig config) {
+        return LambdaSdkClients.sqs(config);
+    }
+
+    /**
+     * Retry, breaker and outbox meters. Kept in memory for now: exporting them (CloudWatch embedded metric
+     * format in the logs) is not wired yet.
+     */
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
+}

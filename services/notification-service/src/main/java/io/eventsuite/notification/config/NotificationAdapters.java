@@ -1,0 +1,31 @@
+package io.eventsuite.notification.config;
+
+import io.eventsuite.adapters.dynamodb.DynamoDbNotifications;
+import io.eventsuite.adapters.dynamodb.DynamoDbRecipients;
+import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
+import io.eventsuite.adapters.wiring.NotificationChannelConfiguration;
+import io.eventsuite.adapters.wiring.PageCursorKey;
+import io.eventsuite.domain.notification.Notifications;
+import io.eventsuite.domain.notification.Recipients;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The notification service's adapters: the notifications and recipients tables, and the email channel. */
+@Configuration(proxyBeanMethods = false)
+@Import({AwsClientsConfiguration.class, NotificationChannelConfiguration.class})
+public class NotificationAdapters {
+
+    @Bean
+    Notifications notifications(DynamoDbClient dynamo, @Value("${NOTIFICATIONS_TABLE}") String table,
+            @Value("${CURSOR_SIGNING_KEY}") String cursorKey) {
+        return new DynamoDbNotifications(dynamo, table, PageCursorKey.fromBase64(cursorKey).bytes());
+    }
+
+    @Bean
+    Recipients recipients(DynamoDbClient dynamo, @Value("${RECIPIENTS_TABLE}") String table) {
+        return new DynamoDbRecipients(dynamo, table);
+    }
+}

@@ -1,0 +1,41 @@
+package io.eventsuite.order.config;
+
+import io.eventsuite.adapters.dynamodb.DynamoDbOrders;
+import io.eventsuite.adapters.dynamodb.DynamoDbPendingEvents;
+import io.eventsuite.adapters.messaging.outbox.OutboxRelay;
+import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
+import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
+import io.eventsuite.adapters.wiring.OutboxConfiguration;
+import io.eventsuite.adapters.wiring.PageCursorKey;
+import io.eventsuite.adapters.wiring.RelayFunction;
+import io.eventsuite.domain.order.Orders;
+import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.outbox.PendingEvents;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The order service's adapters: the orders table (with its outbox), the idempotency table, the order topic. */
+@Configuration(proxyBeanMethods = false)
+@Import({AwsClientsConfiguration.class, OutboxConfiguration.class, IdempotencyStoreConfiguration.class})
+public class OrderAdapters {
+
+    @Bean
+    Orders orders(DynamoDbClient dynamo, @Value("${ORDERS_TABLE}") String table, CloudEventCodec codec,
+            @Value("${CURSOR_SIGNING_KEY}") String cursorKey) {
+        return new DynamoDbOrders(dynamo, table, codec, PageCursorKey.fromBase64(cursorKey).bytes());
+    }
+
+    @Bean
+    PendingEvents pendingEvents(DynamoDbClient dynamo, @Value("${ORDERS_TABLE}") String table) {
+        return new DynamoDbPendingEvents(dynamo, table);
+    }
+
+    /** Scheduled every minute: republishes order events still pending in the orders table. */
+    @Bean
+    RelayFunction relayPendingEvents(OutboxRelay relay) {
+        return RelayFunction.of(relay);
+    }
+}

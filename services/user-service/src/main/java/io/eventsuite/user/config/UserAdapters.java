@@ -1,0 +1,42 @@
+package io.eventsuite.user.config;
+
+import io.eventsuite.adapters.dynamodb.DynamoDbPendingEvents;
+import io.eventsuite.adapters.dynamodb.DynamoDbUsers;
+import io.eventsuite.adapters.messaging.outbox.OutboxRelay;
+import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
+import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
+import io.eventsuite.adapters.wiring.OutboxConfiguration;
+import io.eventsuite.adapters.wiring.RelayFunction;
+import io.eventsuite.domain.user.Users;
+import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.outbox.PendingEvents;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The user service's adapters: the users table (with its outbox), the idempotency table, the user topic. */
+@Configuration(proxyBeanMethods = false)
+@Import({AwsClientsConfiguration.class, OutboxConfiguration.class, IdempotencyStoreConfiguration.class})
+public class UserAdapters {
+
+    @Bean
+    Users users(DynamoDbClient dynamo, @Value("${USERS_TABLE}") String table, CloudEventCodec codec, Clock clock,
+            @Value("${eventsuite.outbox.tombstone-retention}") Duration tombstoneRetention) {
+        return new DynamoDbUsers(dynamo, table, codec, clock, tombstoneRetention);
+    }
+
+    @Bean
+    PendingEvents pendingEvents(DynamoDbClient dynamo, @Value("${USERS_TABLE}") String table) {
+        return new DynamoDbPendingEvents(dynamo, table);
+    }
+
+    /** Scheduled every minute: republishes user events still pending in the users table. */
+    @Bean
+    RelayFunction relayPendingEvents(OutboxRelay relay) {
+        return RelayFunction.of(relay);
+    }
+}
