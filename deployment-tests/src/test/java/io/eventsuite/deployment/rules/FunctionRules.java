@@ -41,7 +41,7 @@ final class FunctionRules {
             "io.eventsuite.order.OrderServiceApplication", "OrderEventsTopic");
 
     static final Set<String> OTHER_VARIABLES = Set.of(DEFINITION, MAIN_CLASS, "JAVA_TOOL_OPTIONS", "EVENTS_TOPIC_ARN",
-            "SENDER_ADDRESS");
+            "SENDER_ADDRESS", "CURSOR_SIGNING_KEY");
 
     private FunctionRules() {
     }
@@ -145,6 +145,10 @@ final class FunctionRules {
                             own == null ? "this service publishes no events" : "must be !Ref " + own + " (the service's own topic), is " + value);
                 } else if (name.equals("SENDER_ADDRESS")) {
                     check.require(ref(value).equals(Optional.of("SenderAddress")), where, "must be !Ref SenderAddress");
+                } else if (name.equals("CURSOR_SIGNING_KEY")) {
+                    // A secret: only ever a dynamic reference to the generated secret, never a literal.
+                    check.require(String.valueOf(value).contains("{{resolve:secretsmanager:${CursorSigningKey}"), where,
+                            "must be a dynamic reference to the CursorSigningKey secret, is " + value);
                 } else {
                     check.require(OTHER_VARIABLES.contains(name), where, "is not a variable the adapters read");
                 }
