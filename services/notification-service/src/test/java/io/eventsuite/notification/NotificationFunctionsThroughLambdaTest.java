@@ -73,9 +73,20 @@ class NotificationFunctionsThroughLambdaTest {
 
     @Test
     void an_order_event_for_a_recipient_not_yet_known_is_returned_to_the_queue_for_a_retry() {
-        JsonNode response = consumeWithId("sendNotifications", orderPlaced(UUID.randomUUID().toString()));
+        JsonNode response = consume("sendNotifications",
+                orderPlaced(UUID.randomUUID().toString(), java.time.Instant.now().toString()));
 
         assertThat(response.path("batchItemFailures").size()).isEqualTo(1);
+        assertThat(sentTo(email)).isEmpty();
+    }
+
+    @Test
+    void an_order_event_whose_recipient_stays_unknown_past_the_grace_period_is_given_up_not_dead_lettered() {
+        String anHourAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(1)).toString();
+
+        JsonNode response = consume("sendNotifications", orderPlaced(UUID.randomUUID().toString(), anHourAgo));
+
+        assertThat(response.path("batchItemFailures").size()).isZero();
         assertThat(sentTo(email)).isEmpty();
     }
 
@@ -114,10 +125,6 @@ class NotificationFunctionsThroughLambdaTest {
     }
 
     private JsonNode consume(String function, String event) {
-        return consumeWithId(function, event);
-    }
-
-    private JsonNode consumeWithId(String function, String event) {
         SqsEvents batch = SqsEvents.batchFrom("notification-service-" + function);
         batch.add(event, Map.of("type", typeOf(event)));
         return lambda.invoke(function, batch.toJson());
@@ -158,14 +165,18 @@ class NotificationFunctionsThroughLambdaTest {
     }
 
     private String orderPlaced(String eventId) {
+        return orderPlaced(eventId, java.time.Instant.now().toString());
+    }
+
+    private String orderPlaced(String eventId, String time) {
         String orderId = "ord-" + eventId.substring(0, 8);
         return """
                 {"specversion":"1.0","id":"%s","source":"/eventsuite/order-service","type":"io.eventsuite.order.placed.v1",\
-                "subject":"%s","time":"2026-11-26T19:04:00Z","datacontenttype":"application/json",\
+                "subject":"%s","time":"%s","datacontenttype":"application/json",\
                 "data":{"orderId":"%s","customerId":"%s","lines":[\
                 {"sku":"BOOK-1","quantity":2,"unitPrice":{"minorUnits":1250,"currency":"EUR"}},\
                 {"sku":"PEN-7","quantity":1,"unitPrice":{"minorUnits":199,"currency":"EUR"}}],\
                 "total":{"minorUnits":2699,"currency":"EUR"}},"correlationid":"corr-abcdef12"}"""
-                .formatted(eventId, orderId, orderId, user);
+                .formatted(eventId, orderId, time, orderId, user);
     }
 }

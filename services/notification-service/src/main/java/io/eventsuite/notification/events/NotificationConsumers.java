@@ -12,6 +12,7 @@ import io.eventsuite.domain.notification.ProjectingRecipients;
 import io.eventsuite.domain.notification.PurgingRecipient;
 import io.eventsuite.platform.sqs.Handling;
 import io.eventsuite.platform.sqs.SqsBatchConsumers;
+import java.time.Clock;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +25,10 @@ public class NotificationConsumers {
 
     /** UserRegistered, OrderPlaced, OrderCancelled: exactly one notification per event, as the recipient prefers. */
     @Bean
-    Function<Message<SQSEvent>, SQSBatchResponse> sendNotifications(SqsBatchConsumers consumers, Notifying notifying) {
+    Function<Message<SQSEvent>, SQSBatchResponse> sendNotifications(SqsBatchConsumers consumers, Notifying notifying,
+            Clock clock) {
         return consumers.consumer(Set.of(UserRegistered.TYPE, OrderPlaced.TYPE, OrderCancelled.TYPE),
-                event -> NotifyOutcomes.toHandling(notifying.on(event)));
+                event -> NotifyOutcomes.toHandling(notifying.on(event), event.time(), clock));
     }
 
     /** UserUpdated: keeps the recipient projection (address, name, preferences) current. */

@@ -1,0 +1,105 @@
+package io.eventsuite.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventsuite.adapters.dynamodb.DynamoDbPendingEvents;
+import io.eventsuite.platform.outbox.PendingBatch;
+import io.eventsuite.platform.testing.ApiGatewayV2Events;
+import io.eventsuite.platform.testing.HttpAnswer;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * No event is lost when SNS fails: the order is written with its event in one item, the request succeeds,
+ * the event stays pending, and the scheduled relay publishes it once SNS is back (and only then clears it).
+ */
+@DisplayName("the outbox over the wire")
+class OutboxOverTheWireTest {
+
+    private final LocalAws aws = LocalAws.get();
+    private final DynamoDbPendingEvents pending = new DynamoDbPendingEvents(aws.dynamo, "orders");
+
+    @AfterEach
+    void snsRecovers() {
+        aws.emulators.sns().healthy();
+    }
+
+    @Test
+    void sns_down_during_place_order_leaves_the_order_saved_and_its_event_pending_until_the_relay_publishes_it() {
+        aws.drain(aws.orderEventsTap.url());
+        aws.emulators.sns().failAllPublishes();
+        String customer = "c-" + UUID.randomUUID();
+
+        HttpAnswer placed = Functions.ORDERS.http("placeOrder", ApiGatewayV2Events.request("POST", "/orders", "/orders")
+                .as(customer).jsonBody("""
+                        {"lines":[{"sku":"BOOK-1","quantity":1,"unitPrice":{"minorUnits":1250,"currency":"EUR"}}]}"""));
+        String orderId = placed.body().path("id").asString();
+
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(Functions.ORDERS.http("getOrder", ApiGatewayV2Events.request("GET", "/orders/{id}", "/orders/" + orderId)
+                .pathParameter("id", orderId).as(customer)).status()).isEqualTo(200);
+        assertThat(pendingFor(orderId)).hasSize(1);
+        assertThat(aws.drain(aws.orderEventsTap.url())).isEmpty();
+
+        JsonNode whileDown = Functions.ORDERS.invoke("relayPendingEvents", "{}");
+        assertThat(whileDown.path("published").asInt()).isZero();
+        assertThat(pendingFor(orderId)).hasSize(1);
+
+        aws.emulators.sns().healthy();
+        JsonNode relayed = Functions.ORDERS.invoke("relayPendingEvents", scheduledEvent());
+
+        List<Message> delivered = aws.drain(aws.orderEventsTap.url());
+        assertThat(relayed.path("published").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(delivered).singleElement().satisfies(message -> {
+            assertThat(message.body()).contains("\"type\":\"io.eventsuite.order.placed.v1\"", orderId);
+            assertThat(message.messageAttributes().get("type").stringValue()).isEqualTo("io.eventsuite.order.placed.v1");
+        });
+        assertThat(pendingFor(orderId)).isEmpty();
+
+        Functions.ORDERS.invoke("relayPendingEvents", scheduledEvent());
+        assertThat(aws.drain(aws.orderEventsTap.url())).as("nothing is published twice once cleared").isEmpty();
+    }
+
+    /**
+     * Published at once when the function's circuit breaker is closed, else (as after the outage above, since
+     * a Lambda container's breaker stays open for a while) by the relay: either way exactly once, with the
+     * request's trace.
+     */
+    @Test
+    void an_event_reaches_the_topic_exactly_once_carrying_the_requests_trace() {
+        aws.drain(aws.orderEventsTap.url());
+        String customer = "c-" + UUID.randomUUID();
+
+        HttpAnswer placed = Functions.ORDERS.http("placeOrder", ApiGatewayV2Events.request("POST", "/orders", "/orders")
+                .as(customer).header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .jsonBody("""
+                        {"lines":[{"sku":"PEN-7","quantity":3,"unitPrice":{"minorUnits":199,"currency":"EUR"}}]}"""));
+        String orderId = placed.body().path("id").asString();
+        Functions.ORDERS.invoke("relayPendingEvents", scheduledEvent());
+
+        List<Message> delivered = aws.drain(aws.orderEventsTap.url());
+        assertThat(delivered).singleElement().satisfies(message -> {
+            assertThat(message.body()).contains(orderId, "\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-");
+            assertThat(message.messageAttributes().get("traceparent").stringValue())
+                    .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
+        });
+        assertThat(pendingFor(orderId)).isEmpty();
+    }
+
+    private List<PendingBatch> pendingFor(String orderId) {
+        return pending.oldest(100).stream().filter(b -> b.aggregateId().equals(orderId)).toList();
+    }
+
+    /** What EventBridge Scheduler sends to the relay every minute. */
+    private static String scheduledEvent() {
+        return """
+                {"version":"0","id":"53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa","detail-type":"Scheduled Event",\
+                "source":"aws.events","account":"123456789012","time":"2026-11-26T19:00:00Z","region":"eu-west-1",\
+                "resources":["arn:aws:events:eu-west-1:123456789012:rule/relay"],"detail":{}}""";
+    }
+}
