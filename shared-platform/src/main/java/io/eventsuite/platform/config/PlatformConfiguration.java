@@ -4,18 +4,21 @@ import io.eventsuite.domain.common.IdGenerator;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.http.HttpRoutes;
 import io.eventsuite.platform.json.StrictJson;
+import io.eventsuite.platform.snapstart.SnapStartConfiguration;
 import io.eventsuite.platform.sqs.SqsBatchConsumers;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The shared layer's beans, imported explicitly by every service (no component scanning: it costs start-up
  * time on every cold start). Settings come from the environment; see eventsuite-platform.properties.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SnapStartConfiguration.class)
 public class PlatformConfiguration {
 
     /**

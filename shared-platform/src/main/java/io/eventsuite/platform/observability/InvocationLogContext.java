@@ -36,6 +36,14 @@ public final class InvocationLogContext implements AutoCloseable {
         return new InvocationLogContext();
     }
 
+    /**
+     * The next invocation counts as a cold start again: after SnapStart priming (which ran invocations that
+     * no caller saw) and after a restore from the snapshot, which is this function's cold start.
+     */
+    public static void resetColdStart() {
+        COLD.set(true);
+    }
+
     /** Narrows the context to one message of a batch: its own correlation and trace. */
     public static void forMessage(String messageId, String correlationId, TraceParent trace) {
         putIfPresent("messageId", messageId);

@@ -5,8 +5,11 @@ import io.eventsuite.adapters.dynamodb.DynamoDbRecipients;
 import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
 import io.eventsuite.adapters.wiring.NotificationChannelConfiguration;
 import io.eventsuite.adapters.wiring.PageCursorKey;
+import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Notifications;
 import io.eventsuite.domain.notification.Recipients;
+import io.eventsuite.platform.snapstart.PrimingRead;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,5 +30,11 @@ public class NotificationAdapters {
     @Bean
     Recipients recipients(DynamoDbClient dynamo, @Value("${RECIPIENTS_TABLE}") String table) {
         return new DynamoDbRecipients(dynamo, table);
+    }
+
+    /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
+    @Bean
+    PrimingRead primeDynamoDbRead(ObjectProvider<Recipients> recipients) {
+        return () -> recipients.getObject().findById(new UserId("snapstart-priming"));
     }
 }

@@ -9,8 +9,11 @@ import io.eventsuite.adapters.wiring.OutboxConfiguration;
 import io.eventsuite.adapters.wiring.PageCursorKey;
 import io.eventsuite.adapters.wiring.RelayFunction;
 import io.eventsuite.domain.order.Orders;
+import io.eventsuite.domain.common.OrderId;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.outbox.PendingEvents;
+import io.eventsuite.platform.snapstart.PrimingRead;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,5 +40,11 @@ public class OrderAdapters {
     @Bean
     RelayFunction relayPendingEvents(OutboxRelay relay) {
         return RelayFunction.of(relay);
+    }
+
+    /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
+    @Bean
+    PrimingRead primeDynamoDbRead(ObjectProvider<Orders> orders) {
+        return () -> orders.getObject().findById(new OrderId("snapstart-priming"));
     }
 }

@@ -8,10 +8,13 @@ import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
 import io.eventsuite.adapters.wiring.OutboxConfiguration;
 import io.eventsuite.adapters.wiring.RelayFunction;
 import io.eventsuite.domain.user.Users;
+import io.eventsuite.domain.common.UserId;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.outbox.PendingEvents;
 import java.time.Clock;
 import java.time.Duration;
+import io.eventsuite.platform.snapstart.PrimingRead;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,5 +41,11 @@ public class UserAdapters {
     @Bean
     RelayFunction relayPendingEvents(OutboxRelay relay) {
         return RelayFunction.of(relay);
+    }
+
+    /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
+    @Bean
+    PrimingRead primeDynamoDbRead(ObjectProvider<Users> users) {
+        return () -> users.getObject().findById(new UserId("snapstart-priming"));
     }
 }

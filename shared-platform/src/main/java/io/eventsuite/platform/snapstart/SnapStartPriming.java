@@ -1,0 +1,102 @@
+package io.eventsuite.platform.snapstart;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import io.eventsuite.platform.observability.InvocationLogContext;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Primes the function before Lambda takes its SnapStart snapshot, inside the application context that the
+ * snapshot will hold (never through a second {@code FunctionInvoker}: building one during the checkpoint
+ * hangs on Boot 4, spring-cloud-function issue 1450).
+ *
+ * <p>Two things are primed: the pinned function itself, through the {@link FunctionCatalog} with an event
+ * that it refuses without side effects (so event parsing, routing, JSON and logging are loaded and warm),
+ * and the service's {@link PrimingRead}s (so the SDK client and repository code are too). Failures are logged
+ * and ignored: priming only makes restores faster.
+ */
+public final class SnapStartPriming implements Resource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
+
+    private final FunctionCatalog catalog;
+    private final String definition;
+    private final byte[] primingEvent;
+    private final Supplier<List<PrimingRead>> reads;
+    private volatile int primedCalls;
+
+    /**
+     * @param definition   the pinned function ({@code spring.cloud.function.definition}); blank primes no function
+     * @param primingEvent an event the function answers without side effects
+     * @param reads        the service's priming reads, resolved only when priming (so a function whose
+     *                     environment lacks what a read needs still starts; that read then fails, logged)
+     */
+    public SnapStartPriming(FunctionCatalog catalog, String definition, String primingEvent,
+            Supplier<List<PrimingRead>> reads) {
+        this.catalog = catalog;
+        this.definition = definition;
+        this.primingEvent = primingEvent.getBytes(StandardCharsets.UTF_8);
+        this.reads = reads;
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        InvocationLogContext.resetColdStart();
+        LOG.info("restored from the SnapStart snapshot");
+    }
+
+    /** Runs the priming; public so that tests (and a JVM without CRaC) can check what a snapshot would hold. */
+    public void prime() {
+        int calls = 0;
+        if (definition != null && !definition.isBlank()) {
+            try {
+                FunctionInvocationWrapper function = catalog.lookup(definition, "application/json");
+                // Functions typed on the raw stream (HTTP routes) take it as the adapter would hand it over.
+                Object payload = function.getInputType().getTypeName().contains(InputStream.class.getName())
+                        ? new ByteArrayInputStream(primingEvent) : primingEvent;
+                function.apply(MessageBuilder.withPayload(payload).build());
+                calls++;
+            } catch (RuntimeException failure) {
+                LOG.warn("priming {} failed: {}", definition, failure.toString());
+            }
+        }
+        List<PrimingRead> toRun;
+        try {
+            toRun = reads.get();
+        } catch (RuntimeException unavailable) {
+            LOG.warn("priming reads unavailable: {}", unavailable.toString());
+            toRun = List.of();
+        }
+        for (PrimingRead read : toRun) {
+            try {
+                read.run();
+                calls++;
+            } catch (RuntimeException failure) {
+                LOG.warn("a priming read failed: {}", failure.toString());
+            }
+        }
+        primedCalls = calls;
+        InvocationLogContext.resetColdStart();
+        LOG.info("primed {} for the snapshot with {} call(s)", definition, calls);
+    }
+
+    public int primedCalls() {
+        return primedCalls;
+    }
+}
