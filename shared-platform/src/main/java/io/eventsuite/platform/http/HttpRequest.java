@@ -2,6 +2,7 @@ package io.eventsuite.platform.http;
 
 import io.eventsuite.domain.common.Caller;
 import io.eventsuite.domain.common.InvalidInput;
+import io.eventsuite.domain.common.PageRequest;
 import io.eventsuite.domain.common.Violation;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +79,11 @@ public final class HttpRequest {
                 throw new InvalidInput(name, "must be a whole number");
             }
         });
+    }
+
+    /** The page a list route is asked for: {@code ?limit=} (1 to 100, default 20) and an opaque {@code ?cursor=}. */
+    public PageRequest page() {
+        return PageRequest.of(intQueryParameter("limit").orElse(null), queryParameter("cursor").orElse(null));
     }
 
     /** The body parsed strictly as {@code type}; refusals become 400, 415 or 422 problems. */

@@ -1,15 +1,12 @@
 package io.eventsuite.notification.http;
 
-import io.eventsuite.domain.common.Page;
-import io.eventsuite.domain.common.PageRequest;
 import io.eventsuite.domain.notification.ListingNotifications;
 import io.eventsuite.domain.notification.Notification;
 import io.eventsuite.platform.http.HttpRequest;
 import io.eventsuite.platform.http.HttpResponse;
+import io.eventsuite.platform.http.PageBody;
 import io.eventsuite.platform.http.RouteHandler;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /** {@code GET /notifications?limit=20&cursor=...}: what was sent to the caller, newest first. */
 final class ListNotificationsRoute implements RouteHandler {
@@ -23,9 +20,6 @@ final class ListNotificationsRoute implements RouteHandler {
         }
     }
 
-    record PageBody(List<NotificationBody> items, Optional<String> nextCursor) {
-    }
-
     private final ListingNotifications listing;
 
     ListNotificationsRoute(ListingNotifications listing) {
@@ -34,10 +28,6 @@ final class ListNotificationsRoute implements RouteHandler {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        PageRequest page = PageRequest.of(request.intQueryParameter("limit").orElse(null),
-                request.queryParameter("cursor").orElse(null));
-        Page<Notification> notifications = listing.list(request.caller(), page);
-        return HttpResponse.ok(new PageBody(notifications.items().stream().map(NotificationBody::of).toList(),
-                notifications.nextCursor()));
+        return HttpResponse.ok(PageBody.of(listing.list(request.caller(), request.page()), NotificationBody::of));
     }
 }
