@@ -3,7 +3,9 @@ package io.eventsuite.notification;
 import io.eventsuite.domain.notification.NotificationChannel;
 import io.eventsuite.domain.notification.Notifications;
 import io.eventsuite.domain.notification.Recipients;
+import io.eventsuite.domain.idempotency.IdempotencyStore;
 import io.eventsuite.domain.testing.CapturingNotificationChannel;
+import io.eventsuite.domain.testing.InMemoryIdempotencyStore;
 import io.eventsuite.domain.testing.InMemoryNotifications;
 import io.eventsuite.domain.testing.InMemoryRecipients;
 import org.springframework.boot.SpringBootConfiguration;
@@ -22,6 +24,12 @@ public class NotificationServiceWithFakes {
     public static final InMemoryNotifications NOTIFICATIONS = new InMemoryNotifications();
     public static final InMemoryRecipients RECIPIENTS = new InMemoryRecipients();
     public static final CapturingNotificationChannel CHANNEL = new CapturingNotificationChannel();
+    public static final InMemoryIdempotencyStore PROCESSED = new InMemoryIdempotencyStore();
+
+    @Bean
+    IdempotencyStore idempotencyStore() {
+        return PROCESSED;
+    }
 
     @Bean
     Notifications notifications() {

@@ -5,7 +5,9 @@ import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.http.HttpRoutes;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.snapstart.SnapStartConfiguration;
+import io.eventsuite.platform.sqs.ProcessedEvents;
 import io.eventsuite.platform.sqs.SqsBatchConsumers;
+import io.eventsuite.domain.idempotency.IdempotentExecution;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,9 +42,10 @@ public class PlatformConfiguration {
         return new CloudEventCodec(strictJson.mapper());
     }
 
+    /** Needs the idempotency store (IdempotencyConfiguration): every consumer deduplicates on event id. */
     @Bean
-    SqsBatchConsumers sqsBatchConsumers(CloudEventCodec cloudEventCodec) {
-        return new SqsBatchConsumers(cloudEventCodec);
+    SqsBatchConsumers sqsBatchConsumers(CloudEventCodec cloudEventCodec, IdempotentExecution idempotentExecution) {
+        return new SqsBatchConsumers(cloudEventCodec, new ProcessedEvents(idempotentExecution));
     }
 
     @Bean

@@ -35,14 +35,22 @@ public final class SqsBatchConsumers {
     private static final Logger LOG = LoggerFactory.getLogger(SqsBatchConsumers.class);
 
     private final CloudEventCodec codec;
+    private final ProcessedEvents processed;
 
-    public SqsBatchConsumers(CloudEventCodec codec) {
+    public SqsBatchConsumers(CloudEventCodec codec, ProcessedEvents processed) {
         this.codec = codec;
+        this.processed = processed;
     }
 
-    public Function<Message<SQSEvent>, SQSBatchResponse> consumer(Set<String> acceptedTypes, EventHandler handler) {
+    /**
+     * @param name          the consumer's name (its function's name): events are deduplicated per consumer
+     * @param acceptedTypes the event types it handles; anything else is refused (and so ends in the DLQ)
+     */
+    public Function<Message<SQSEvent>, SQSBatchResponse> consumer(String name, Set<String> acceptedTypes,
+            EventHandler handler) {
+        EventHandler once = event -> processed.once(name, event, handler);
         return message -> handleBatch(message.getPayload(),
-                message.getHeaders().get("aws-context") instanceof Context c ? c : null, acceptedTypes, handler);
+                message.getHeaders().get("aws-context") instanceof Context c ? c : null, acceptedTypes, once);
     }
 
     SQSBatchResponse handleBatch(SQSEvent batch, Context lambda, Set<String> acceptedTypes, EventHandler handler) {

@@ -3,6 +3,7 @@ package io.eventsuite.notification.config;
 import io.eventsuite.adapters.dynamodb.DynamoDbNotifications;
 import io.eventsuite.adapters.dynamodb.DynamoDbRecipients;
 import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
+import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
 import io.eventsuite.adapters.wiring.NotificationChannelConfiguration;
 import io.eventsuite.adapters.wiring.PageCursorKey;
 import io.eventsuite.domain.common.UserId;
@@ -18,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The notification service's adapters: the notifications and recipients tables, and the email channel. */
 @Configuration(proxyBeanMethods = false)
-@Import({AwsClientsConfiguration.class, NotificationChannelConfiguration.class})
+@Import({AwsClientsConfiguration.class, NotificationChannelConfiguration.class, IdempotencyStoreConfiguration.class})
 public class NotificationAdapters {
 
     @Bean

@@ -27,7 +27,8 @@ public class NotificationConsumers {
     @Bean
     Function<Message<SQSEvent>, SQSBatchResponse> sendNotifications(SqsBatchConsumers consumers, Notifying notifying,
             Clock clock) {
-        return consumers.consumer(Set.of(UserRegistered.TYPE, OrderPlaced.TYPE, OrderCancelled.TYPE),
+        return consumers.consumer("sendNotifications",
+                Set.of(UserRegistered.TYPE, OrderPlaced.TYPE, OrderCancelled.TYPE),
                 event -> NotifyOutcomes.toHandling(notifying.on(event), event.time(), clock));
     }
 
@@ -35,14 +36,14 @@ public class NotificationConsumers {
     @Bean
     Function<Message<SQSEvent>, SQSBatchResponse> projectRecipients(SqsBatchConsumers consumers,
             ProjectingRecipients projecting) {
-        return consumers.consumer(Set.of(UserUpdated.TYPE), event -> Handling.done(
+        return consumers.consumer("projectRecipients", Set.of(UserUpdated.TYPE), event -> Handling.done(
                 projecting.on((UserUpdated) event.data()) ? "projection updated" : "older than the projection"));
     }
 
     /** UserDeleted: erases the user's notifications and projection. */
     @Bean
     Function<Message<SQSEvent>, SQSBatchResponse> purgeRecipient(SqsBatchConsumers consumers, PurgingRecipient purging) {
-        return consumers.consumer(Set.of(UserDeleted.TYPE),
+        return consumers.consumer("purgeRecipient", Set.of(UserDeleted.TYPE),
                 event -> Handling.done("purged " + purging.on((UserDeleted) event.data()) + " notification(s)"));
     }
 }

@@ -20,7 +20,7 @@ public class OrderConsumers {
     @Bean
     Function<Message<SQSEvent>, SQSBatchResponse> cancelOrdersOfDeletedUser(SqsBatchConsumers consumers,
             CancelingOrdersOfDeletedUser canceling) {
-        return consumers.consumer(Set.of(UserDeleted.TYPE),
+        return consumers.consumer("cancelOrdersOfDeletedUser", Set.of(UserDeleted.TYPE),
                 event -> Handling.done("cancelled " + canceling.on((UserDeleted) event.data()) + " open order(s)"));
     }
 }
