@@ -100,10 +100,14 @@ $(addprefix build-,$(NOTIFICATION_FUNCTIONS)): $(STATE)/notification-service.sta
 
 # ---- the dependencies layer ---------------------------------------------------------------------------------
 # Runtime scope only (no test or provided jars); the shared modules' jars come from this same reactor build.
+# Only the services' runtime dependencies: `-am` also builds modules the services need only for tests (the
+# emulators), and their dependencies must not reach the layer.
 $(STATE)/layer.stamp: $(SHARED_INPUTS) $(SERVICE_POMS) $(call missing,$(STATE)/layer/java/lib)
-	rm -rf $(STATE)/layer
+	rm -rf $(STATE)/layer $(foreach s,$(SERVICES),$(ROOT)/services/$(s)/target/dependency)
 	$(call mvn,-pl $(subst $(space),$(comma),$(addprefix services/,$(SERVICES))) -am package \
-		dependency:copy-dependencies -DskipTests -DincludeScope=runtime -DoutputDirectory=$(STATE)/layer/java/lib)
+		dependency:copy-dependencies -DskipTests -DincludeScope=runtime)
+	mkdir -p $(STATE)/layer/java/lib
+	$(foreach s,$(SERVICES),cp -f $(ROOT)/services/$(s)/target/dependency/*.jar $(STATE)/layer/java/lib/ &&) true
 	@touch $@
 
 build-DependenciesLayer: $(STATE)/layer.stamp

@@ -127,8 +127,8 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
         Thread.ofPlatform().daemon().name("log-" + spec.name()).start(() -> {
             try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(stream))) {
                 reader.lines().forEach(output);
-            } catch (IOException ignored) {
-                // the process ended
+            } catch (IOException | UncheckedIOException ignored) {
+                // the process ended, or the environment was closed while its output was being read
             }
         });
     }

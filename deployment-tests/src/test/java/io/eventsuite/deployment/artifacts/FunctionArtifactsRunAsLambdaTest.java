@@ -1,0 +1,686 @@
+package io.eventsuite.deployment.artifacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.eventsuite.deployment.artifacts.DeployedFunction.HttpReply;
+import io.eventsuite.deployment.artifacts.EmulatedStack.Published;
+import io.eventsuite.deployment.artifacts.SamBuild.Artifact;
+import io.eventsuite.deployment.template.Nodes;
+import io.eventsuite.deployment.template.ProjectFiles;
+import io.eventsuite.deployment.template.Template;
+import io.eventsuite.deployment.template.Template.Resource;
+import io.eventsuite.domain.common.Email;
+import io.eventsuite.domain.common.EventId;
+import io.eventsuite.domain.common.Money;
+import io.eventsuite.domain.common.OrderId;
+import io.eventsuite.domain.common.UserId;
+import io.eventsuite.domain.event.DomainEvent;
+import io.eventsuite.domain.event.EventEnvelope;
+import io.eventsuite.domain.event.EventSources;
+import io.eventsuite.domain.event.OrderCancelled;
+import io.eventsuite.domain.event.OrderPlaced;
+import io.eventsuite.domain.event.UserDeleted;
+import io.eventsuite.domain.event.UserRegistered;
+import io.eventsuite.domain.event.UserUpdated;
+import io.eventsuite.domain.order.OrderLine;
+import io.eventsuite.domain.user.NotificationPreferences;
+import io.eventsuite.localcloud.runtime.lambda.FunctionSpec;
+import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.events.TransportContext;
+import io.eventsuite.platform.json.StrictJson;
+import io.eventsuite.platform.testing.ApiGatewayV2Events;
+import io.eventsuite.platform.testing.SqsEvents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every {@code AWS::Serverless::Function} of template.yaml, as Lambda would run it: its artifact and the layer built
+ * by {@code make build-<LogicalId>} (what {@code sam build} runs), each function in a fresh JVM whose classpath is
+ * only the task root, its {@code lib/*.jar} and the layer's {@code java/lib/*.jar}, under the real runtime interface
+ * client, with the handler, memory and timeout of the template and its environment variables resolved against the
+ * local emulators. Each is invoked with real events (HTTP API payload 2.0 with JWT claims, SQS batches of
+ * CloudEvents, EventBridge schedules) in one flow, from registering users to erasing them, and must answer as it
+ * should; SNS is failed on purpose once per producing service so that each relay has something to publish.
+ *
+ * <p>One environment per function, started for its step and closed after it (one JVM at a time); the first
+ * invocation is its cold start. Sizes and cold/warm times are printed at the end, not asserted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+@DisplayName("every function's artifact, built by make as sam build does, runs under the Lambda runtime client")
+class FunctionArtifactsRunAsLambdaTest {
+
+    /** Every function of the template, in the order the flow exercises them (one test each, below). */
+    private static final List<String> FLOW = List.of(
+            "RegisterUserFunction", "GetUserFunction", "UpdateUserFunction",
+            "PlaceOrderFunction", "GetOrderFunction", "ListOrdersFunction", "CancelOrderFunction",
+            "RelayOrderEventsFunction",
+            "ProjectRecipientsFunction", "SendNotificationsFunction", "ListNotificationsFunction",
+            "DeleteUserFunction", "RelayUserEventsFunction",
+            "CancelOrdersOfDeletedUserFunction", "PurgeRecipientFunction");
+
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
+    private static final String JSON = "application/json";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String USER_TOPIC = "UserEventsTopic";
+    private static final String ORDER_TOPIC = "OrderEventsTopic";
+    private static final String TWO_LINES = """
+            {"lines":[
+              {"sku":"BOOK-1","quantity":2,"unitPrice":{"minorUnits":1250,"currency":"EUR"}},
+              {"sku":"PEN-7","quantity":1,"unitPrice":{"minorUnits":199,"currency":"EUR"}}]}""";
+    /**
+     * Packages of the local emulators' libraries (ElasticMQ and its Scala, Pekko and JDBC stack, H2): test-only, so no
+     * function needs them in the layer. Found by content, as several of these jars carry no Maven metadata.
+     */
+    private static final List<String> EMULATOR_PACKAGES = List.of("org/elasticmq/", "org/apache/pekko/", "scala/",
+            "org/h2/", "scalikejdbc/", "pureconfig/", "spray/json/", "org/parboiled2/", "com/typesafe/",
+            "org/apache/commons/dbcp2/", "org/apache/commons/pool2/", "jakarta/transaction/");
+
+    private final Template template = Template.project();
+    private final Path root = ProjectFiles.root();
+    private final Path artifactsRoot = Path.of(System.getProperty("user.dir"), "target", "lambda-artifacts");
+    private final Map<String, Artifact> artifacts = new LinkedHashMap<>();
+    private final Map<String, Artifact> layers = new LinkedHashMap<>();
+    private final Map<String, DeployedFunction> started = new LinkedHashMap<>();
+    private final CloudEventCodec codec = new CloudEventCodec(StrictJson.create().mapper());
+    private EmulatedStack stack;
+
+    // The flow's data: three users (all erased at the end) and their orders.
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String alice = "alice-" + run;
+    private final String bob = "bob-" + run;
+    private final String carol = "carol-" + run;
+    private String aliceOrder1;
+    private String aliceOrder2;
+    private String bobOrder;
+
+    @BeforeAll
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void buildEveryArtifactAndStartTheEmulators() throws IOException {
+        deleteRecursively(artifactsRoot);
+        for (Resource function : functions()) {
+            for (String layer : layerIds(function)) {
+                if (!layers.containsKey(layer)) {
+                    layers.put(layer, SamBuild.build(root, layer, artifactsRoot.resolve(layer), BUILD_TIMEOUT));
+                }
+            }
+            artifacts.put(function.id(), SamBuild.build(root, function.id(), artifactsRoot.resolve(function.id()),
+                    BUILD_TIMEOUT));
+        }
+        stack = EmulatedStack.start(template);
+    }
+
+    @AfterAll
+    void closeEverythingAndReport() {
+        try {
+            started.values().forEach(DeployedFunction::close);
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+            System.out.println(sizeTable());
+            System.out.println(timingTable());
+        }
+    }
+
+    // ---- the artifacts ------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    @DisplayName("every AWS::Serverless::Function of the template is exercised by this flow")
+    void everyFunctionIsInTheFlow() {
+        assertThat(functions().stream().map(Resource::id).toList())
+                .as("functions of template.yaml (a new one needs its step in this test)")
+                .containsExactlyInAnyOrderElementsOf(FLOW);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a function's artifact holds its service's classes and no third-party library; the layer holds those")
+    void artifactsHoldOnlyTheServicesOwnClasses() {
+        SoftAssertions softly = new SoftAssertions();
+        artifacts.forEach((id, artifact) -> {
+            softly.assertThat(artifact.thirdPartyJars()).as("%s: third-party jars (they belong in the layer)", id)
+                    .isEmpty();
+            softly.assertThat(artifact.thirdPartyClasses()).as("%s: classes outside io/eventsuite", id).isEmpty();
+            String mainClass = String.valueOf(template.environment(template.resource(id).orElseThrow())
+                    .get("MAIN_CLASS"));
+            softly.assertThat(artifact.dir().resolve(mainClass.replace('.', '/') + ".class"))
+                    .as("%s: the MAIN_CLASS %s in its task root", id, mainClass).isRegularFile();
+        });
+        layers.forEach((id, layer) -> {
+            softly.assertThat(jarsIn(layer.dir().resolve("java/lib"))).as("%s: jars in java/lib", id).isNotEmpty();
+            softly.assertThat(layer.jars().stream()
+                            .filter(jar -> SamBuild.holdsAnyPackage(layer.dir().resolve(jar), EMULATOR_PACKAGES)))
+                    .as("%s: libraries only the tests need (the emulators) must not ship to Lambda", id).isEmpty();
+        });
+        softly.assertAll();
+    }
+
+    // ---- user-service -------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(10)
+    @DisplayName("RegisterUserFunction: POST /users answers 201 (400 problem+json for malformed JSON)")
+    void registerUser() throws Throwable {
+        exercise("RegisterUserFunction", function -> {
+            HttpReply first = function.http(post("/users", "/users").as(alice).jsonBody(userBody("Alice", alice)));
+            assertAnswer(first, 201, JSON);
+            assertThat(first.field("id")).isEqualTo(alice);
+
+            HttpReply second = function.http(post("/users", "/users").as(bob).jsonBody(userBody("Bob", bob)));
+            assertAnswer(second, 201, JSON);
+            assertThat(second.field("email")).isEqualTo(email(bob));
+
+            assertAnswer(function.http(post("/users", "/users").as(carol).jsonBody(userBody("Carol", carol))), 201, JSON);
+
+            HttpReply malformed = function.http(post("/users", "/users").as("mallory-" + run)
+                    .jsonBody("{\"displayName\": \"Mallory\", "));
+            assertAnswer(malformed, 400, PROBLEM_JSON);
+            assertThat(malformed.field("type")).isEqualTo("urn:eventsuite:problem:malformed-json");
+
+            assertPublished(USER_TOPIC, UserRegistered.TYPE, alice, bob, carol);
+        });
+    }
+
+    @Test
+    @Order(20)
+    @DisplayName("GetUserFunction: GET /users/{id} answers 200")
+    void getUser() throws Throwable {
+        exercise("GetUserFunction", function -> {
+            HttpReply first = function.http(userRequest("GET", alice).as(alice));
+            assertAnswer(first, 200, JSON);
+            assertThat(first.field("displayName")).isEqualTo("Alice");
+            assertThat(first.header("ETag")).isEqualTo("\"1\"");
+
+            HttpReply second = function.http(userRequest("GET", bob).as(bob));
+            assertAnswer(second, 200, JSON);
+            assertThat(second.field("id")).isEqualTo(bob);
+        });
+    }
+
+    @Test
+    @Order(30)
+    @DisplayName("UpdateUserFunction: PATCH /users/{id} with If-Match answers 200")
+    void updateUser() throws Throwable {
+        exercise("UpdateUserFunction", function -> {
+            HttpReply first = function.http(userRequest("PATCH", alice).as(alice).header("If-Match", "\"1\"")
+                    .jsonBody("{\"displayName\":\"Alice Liddell\"}"));
+            assertAnswer(first, 200, JSON);
+            assertThat(first.field("displayName")).isEqualTo("Alice Liddell");
+            assertThat(first.header("ETag")).isEqualTo("\"2\"");
+
+            HttpReply second = function.http(userRequest("PATCH", bob).as(bob).header("If-Match", "\"1\"")
+                    .jsonBody("{\"displayName\":\"Bob Cratchit\"}"));
+            assertAnswer(second, 200, JSON);
+            assertThat(second.field("displayName")).isEqualTo("Bob Cratchit");
+
+            assertPublished(USER_TOPIC, UserUpdated.TYPE, alice, bob);
+        });
+    }
+
+    // ---- order-service ------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(40)
+    @DisplayName("PlaceOrderFunction: POST /orders answers 201 (and keeps the event pending while SNS is down)")
+    void placeOrder() throws Throwable {
+        exercise("PlaceOrderFunction", function -> {
+            HttpReply first = function.http(post("/orders", "/orders").as(alice).jsonBody(TWO_LINES));
+            assertAnswer(first, 201, JSON);
+            assertThat(first.field("status")).isEqualTo("PLACED");
+            aliceOrder1 = first.field("id");
+
+            HttpReply second = function.http(post("/orders", "/orders").as(alice).jsonBody(TWO_LINES));
+            assertAnswer(second, 201, JSON);
+            assertThat(second.field("customerId")).isEqualTo(alice);
+            aliceOrder2 = second.field("id");
+            assertPublished(ORDER_TOPIC, OrderPlaced.TYPE, aliceOrder1, aliceOrder2);
+
+            // SNS down: the order is stored with its event pending in the outbox, for RelayOrderEventsFunction.
+            stack.emulators.sns().failAllPublishes();
+            try {
+                HttpReply third = function.http(post("/orders", "/orders").as(bob).jsonBody(TWO_LINES));
+                assertAnswer(third, 201, JSON);
+                bobOrder = third.field("id");
+            } finally {
+                stack.emulators.sns().healthy();
+            }
+            assertThat(stack.drainTap(ORDER_TOPIC)).as("published while SNS was down").isEmpty();
+            assertThat(stack.item("OrdersTable", "id", bobOrder)).as("the order's item").containsKey("outboxState");
+        });
+    }
+
+    @Test
+    @Order(50)
+    @DisplayName("GetOrderFunction: GET /orders/{id} answers 200")
+    void getOrder() throws Throwable {
+        requires(aliceOrder1, aliceOrder2);
+        exercise("GetOrderFunction", function -> {
+            HttpReply first = function.http(orderRequest("GET", "/orders/{id}", aliceOrder1, "").as(alice));
+            assertAnswer(first, 200, JSON);
+            assertThat(first.field("id")).isEqualTo(aliceOrder1);
+
+            HttpReply second = function.http(orderRequest("GET", "/orders/{id}", aliceOrder2, "").as(alice));
+            assertAnswer(second, 200, JSON);
+            assertThat(second.field("status")).isEqualTo("PLACED");
+        });
+    }
+
+    @Test
+    @Order(60)
+    @DisplayName("ListOrdersFunction: GET /orders answers 200, a page at a time with a signed cursor")
+    void listOrders() throws Throwable {
+        requires(aliceOrder1, aliceOrder2);
+        exercise("ListOrdersFunction", function -> {
+            HttpReply first = function.http(ApiGatewayV2Events.request("GET", "/orders", "/orders").as(alice));
+            assertAnswer(first, 200, JSON);
+            assertThat(first.body().path("items").valueStream().map(o -> o.path("id").asString()))
+                    .containsExactlyInAnyOrder(aliceOrder1, aliceOrder2);
+
+            HttpReply second = function.http(ApiGatewayV2Events.request("GET", "/orders", "/orders").as(alice)
+                    .query("limit", "1"));
+            assertAnswer(second, 200, JSON);
+            assertThat(second.body().path("items").size()).isEqualTo(1);
+            assertThat(second.field("nextCursor")).as("a cursor signed with CURSOR_SIGNING_KEY").isNotBlank();
+        });
+    }
+
+    @Test
+    @Order(70)
+    @DisplayName("CancelOrderFunction: POST /orders/{id}/cancel answers 200")
+    void cancelOrder() throws Throwable {
+        requires(aliceOrder1, bobOrder);
+        exercise("CancelOrderFunction", function -> {
+            HttpReply first = function.http(orderRequest("POST", "/orders/{id}/cancel", aliceOrder1, "/cancel")
+                    .as(alice).jsonBody("{\"reason\":\"changed my mind\"}"));
+            assertAnswer(first, 200, JSON);
+            assertThat(first.field("status")).isEqualTo("CANCELLED");
+
+            HttpReply second = function.http(orderRequest("POST", "/orders/{id}/cancel", bobOrder, "/cancel")
+                    .as(bob).jsonBody("{\"reason\":\"too slow\"}"));
+            assertAnswer(second, 200, JSON);
+            assertThat(second.field("cancellationReason")).isEqualTo("too slow");
+
+            assertPublished(ORDER_TOPIC, OrderCancelled.TYPE, aliceOrder1, bobOrder);
+        });
+    }
+
+    @Test
+    @Order(80)
+    @DisplayName("RelayOrderEventsFunction: a scheduled event answers a relay report; it publishes what was left pending")
+    void relayOrderEvents() throws Throwable {
+        requires(bobOrder);
+        exercise("RelayOrderEventsFunction", function -> {
+            JsonNode first = function.invokeJson(scheduledEvent("RelayOrderEvents"));
+            assertRelayReport(first, 1);
+            assertPublished(ORDER_TOPIC, OrderPlaced.TYPE, bobOrder);
+
+            assertRelayReport(function.invokeJson(scheduledEvent("RelayOrderEvents")), 0);
+        });
+    }
+
+    // ---- notification-service -----------------------------------------------------------------------------------
+
+    @Test
+    @Order(90)
+    @DisplayName("ProjectRecipientsFunction: a UserUpdated batch answers no failures (an undecodable record is reported)")
+    void projectRecipients() throws Throwable {
+        exercise("ProjectRecipientsFunction", function -> {
+            SqsEvents batch = SqsEvents.batchFrom("ProjectRecipientsQueue");
+            add(batch, EventSources.USERS, updated(alice, "Alice Liddell"));
+            assertNoBatchItemFailures(function.invokeJson(batch.toJson()));
+            assertThat(stack.hasItem("RecipientsTable", "id", alice)).as("alice's recipient projection").isTrue();
+
+            SqsEvents withGarbage = SqsEvents.batchFrom("ProjectRecipientsQueue");
+            String garbage = withGarbage.add("{not a cloud event", Map.of("type", UserUpdated.TYPE));
+            add(withGarbage, EventSources.USERS, updated(bob, "Bob Cratchit"));
+            assertBatchItemFailures(function.invokeJson(withGarbage.toJson()), garbage);
+            assertThat(stack.hasItem("RecipientsTable", "id", bob)).as("bob's recipient projection").isTrue();
+        });
+    }
+
+    @Test
+    @Order(100)
+    @DisplayName("SendNotificationsFunction: a batch answers no failures and the email reaches the captured-email queue")
+    void sendNotifications() throws Throwable {
+        requires(aliceOrder2);
+        exercise("SendNotificationsFunction", function -> {
+            stack.drainCapturedEmails();
+            SqsEvents batch = SqsEvents.batchFrom("SendNotificationsQueue");
+            add(batch, EventSources.USERS, new UserRegistered(new UserId(alice), "Alice", new Email(email(alice)),
+                    NotificationPreferences.DEFAULT));
+            assertNoBatchItemFailures(function.invokeJson(batch.toJson()));
+            assertThat(stack.drainCapturedEmails()).as("captured emails after UserRegistered")
+                    .singleElement().satisfies(e -> assertThat(e.path("to").asString()).isEqualTo(email(alice)));
+
+            SqsEvents withGarbage = SqsEvents.batchFrom("SendNotificationsQueue");
+            String garbage = withGarbage.add("{not a cloud event", Map.of("type", OrderPlaced.TYPE));
+            add(withGarbage, EventSources.ORDERS, new OrderPlaced(new OrderId(aliceOrder2), new UserId(alice),
+                    List.of(new OrderLine("BOOK-1", 2, new Money(1250, "EUR"))), new Money(2500, "EUR")));
+            assertBatchItemFailures(function.invokeJson(withGarbage.toJson()), garbage);
+            assertThat(stack.drainCapturedEmails()).as("captured emails after OrderPlaced")
+                    .singleElement().satisfies(e -> assertThat(e.path("to").asString()).isEqualTo(email(alice)));
+        });
+    }
+
+    @Test
+    @Order(110)
+    @DisplayName("ListNotificationsFunction: GET /notifications answers 200")
+    void listNotifications() throws Throwable {
+        exercise("ListNotificationsFunction", function -> {
+            HttpReply first = function.http(
+                    ApiGatewayV2Events.request("GET", "/notifications", "/notifications").as(alice));
+            assertAnswer(first, 200, JSON);
+            assertThat(first.body().path("items").size()).as("alice's notifications").isEqualTo(2);
+
+            HttpReply second = function.http(
+                    ApiGatewayV2Events.request("GET", "/notifications", "/notifications").as(alice).query("limit", "1"));
+            assertAnswer(second, 200, JSON);
+            assertThat(second.field("nextCursor")).isNotBlank();
+        });
+    }
+
+    // ---- erasure ------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(120)
+    @DisplayName("DeleteUserFunction: DELETE /users/{id} answers 204 (and keeps the event pending while SNS is down)")
+    void deleteUser() throws Throwable {
+        exercise("DeleteUserFunction", function -> {
+            HttpReply first = function.http(userRequest("DELETE", alice).as(alice));
+            assertAnswer(first, 204, null);
+            assertThat(first.rawBody()).as("body of a 204").isNull();
+            assertThat(first.header("Cache-Control")).isEqualTo("no-store");
+
+            assertAnswer(function.http(userRequest("DELETE", carol).as(carol)), 204, null);
+            assertPublished(USER_TOPIC, UserDeleted.TYPE, alice, carol);
+
+            stack.emulators.sns().failAllPublishes();
+            try {
+                assertAnswer(function.http(userRequest("DELETE", bob).as(bob)), 204, null);
+            } finally {
+                stack.emulators.sns().healthy();
+            }
+            assertThat(stack.drainTap(USER_TOPIC)).as("published while SNS was down").isEmpty();
+        });
+    }
+
+    @Test
+    @Order(130)
+    @DisplayName("RelayUserEventsFunction: a scheduled event answers a relay report; it publishes what was left pending")
+    void relayUserEvents() throws Throwable {
+        exercise("RelayUserEventsFunction", function -> {
+            assertRelayReport(function.invokeJson(scheduledEvent("RelayUserEvents")), 1);
+            assertPublished(USER_TOPIC, UserDeleted.TYPE, bob);
+
+            assertRelayReport(function.invokeJson(scheduledEvent("RelayUserEvents")), 0);
+        });
+    }
+
+    @Test
+    @Order(140)
+    @DisplayName("CancelOrdersOfDeletedUserFunction: a UserDeleted batch answers no failures and cancels open orders")
+    void cancelOrdersOfDeletedUser() throws Throwable {
+        requires(aliceOrder2);
+        exercise("CancelOrdersOfDeletedUserFunction", function -> {
+            SqsEvents batch = SqsEvents.batchFrom("CancelOrdersOfDeletedUserQueue");
+            add(batch, EventSources.USERS, new UserDeleted(new UserId(alice)));
+            assertNoBatchItemFailures(function.invokeJson(batch.toJson()));
+            assertPublished(ORDER_TOPIC, OrderCancelled.TYPE, aliceOrder2);
+
+            SqsEvents withGarbage = SqsEvents.batchFrom("CancelOrdersOfDeletedUserQueue");
+            String garbage = withGarbage.add("{not a cloud event", Map.of("type", UserDeleted.TYPE));
+            add(withGarbage, EventSources.USERS, new UserDeleted(new UserId(carol)));
+            assertBatchItemFailures(function.invokeJson(withGarbage.toJson()), garbage);
+        });
+    }
+
+    @Test
+    @Order(150)
+    @DisplayName("PurgeRecipientFunction: a UserDeleted batch answers no failures and erases the recipient")
+    void purgeRecipient() throws Throwable {
+        exercise("PurgeRecipientFunction", function -> {
+            SqsEvents batch = SqsEvents.batchFrom("PurgeRecipientQueue");
+            add(batch, EventSources.USERS, new UserDeleted(new UserId(alice)));
+            assertNoBatchItemFailures(function.invokeJson(batch.toJson()));
+            assertThat(stack.hasItem("RecipientsTable", "id", alice)).as("alice's recipient projection").isFalse();
+
+            SqsEvents withGarbage = SqsEvents.batchFrom("PurgeRecipientQueue");
+            String garbage = withGarbage.add("{not a cloud event", Map.of("type", UserDeleted.TYPE));
+            add(withGarbage, EventSources.USERS, new UserDeleted(new UserId(bob)));
+            assertBatchItemFailures(function.invokeJson(withGarbage.toJson()), garbage);
+            assertThat(stack.hasItem("RecipientsTable", "id", bob)).as("bob's recipient projection").isFalse();
+        });
+    }
+
+    // ---- running a function -------------------------------------------------------------------------------------
+
+    /**
+     * Starts the function's environment, runs the steps against it (at least two invocations: cold and warm), and
+     * closes it. When a step fails, the function's log is printed before the failure propagates.
+     */
+    private void exercise(String logicalId, ThrowingConsumer<DeployedFunction> steps) throws Throwable {
+        assumeTrue(stack != null && artifacts.containsKey(logicalId), "the artifacts were not built");
+        DeployedFunction function = start(logicalId);
+        try {
+            steps.accept(function);
+            assertThat(function.invocationCount()).as("invocations of %s (cold and warm)", logicalId)
+                    .isGreaterThanOrEqualTo(2);
+        } catch (Throwable failure) {
+            System.out.println(function.logDump());
+            throw failure;
+        } finally {
+            function.close();
+        }
+    }
+
+    private DeployedFunction start(String logicalId) {
+        Resource function = template.resource(logicalId).orElseThrow();
+        Map<String, Object> properties = template.effectiveProperties(function);
+        String handler = Nodes.string(properties.get("Handler"))
+                .orElseThrow(() -> new AssertionError(logicalId + " has no Handler"));
+        int memoryMb = Nodes.number(properties.get("MemorySize")).orElse(128L).intValue();
+        Duration timeout = Duration.ofSeconds(Nodes.number(properties.get("Timeout")).orElse(3L));
+        // What Lambda puts on the classpath: /var/task, /var/task/lib/*, then each layer's /opt/java/lib/*.
+        Path taskRoot = artifacts.get(logicalId).dir();
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(taskRoot);
+        classpath.addAll(jarsIn(taskRoot.resolve("lib")));
+        layerIds(function).forEach(layer -> classpath.addAll(jarsIn(layers.get(layer).dir().resolve("java/lib"))));
+        FunctionSpec spec = new FunctionSpec(logicalId, handler, classpath, stack.environmentOf(function), memoryMb,
+                timeout);
+        DeployedFunction deployed = new DeployedFunction(logicalId, spec, stack.emulators.region());
+        started.put(logicalId, deployed);
+        return deployed;
+    }
+
+    private List<Resource> functions() {
+        return template.ofType(Template.SERVERLESS_FUNCTION).toList();
+    }
+
+    private List<String> layerIds(Resource function) {
+        return Nodes.list(template.effectiveProperties(function).get("Layers")).stream()
+                .map(layer -> Nodes.ref(layer).orElseThrow(() -> new AssertionError(function.id()
+                        + ": a layer that is not a !Ref to a layer of this template: " + layer)))
+                .toList();
+    }
+
+    private static List<Path> jarsIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- events and answers -------------------------------------------------------------------------------------
+
+    private static String email(String user) {
+        return user + "@example.com";
+    }
+
+    private static String userBody(String displayName, String user) {
+        return "{\"displayName\":\"" + displayName + "\",\"email\":\"" + email(user) + "\"}";
+    }
+
+    private static ApiGatewayV2Events post(String route, String path) {
+        return ApiGatewayV2Events.request("POST", route, path);
+    }
+
+    private static ApiGatewayV2Events userRequest(String method, String id) {
+        return ApiGatewayV2Events.request(method, "/users/{id}", "/users/" + id).pathParameter("id", id);
+    }
+
+    private static ApiGatewayV2Events orderRequest(String method, String route, String id, String suffix) {
+        return ApiGatewayV2Events.request(method, route, "/orders/" + id + suffix).pathParameter("id", id);
+    }
+
+    private static UserUpdated updated(String user, String displayName) {
+        return new UserUpdated(new UserId(user), 2, displayName, new Email(email(user)), NotificationPreferences.DEFAULT);
+    }
+
+    /** Adds the event as the SNS subscription delivers it (raw): the CloudEvent as body, its type as attribute. */
+    private String add(SqsEvents batch, String source, DomainEvent event) {
+        EventEnvelope envelope = EventEnvelope.wrap(new EventId(UUID.randomUUID().toString()), source, Instant.now(),
+                event);
+        return batch.add(codec.encode(envelope, TransportContext.NONE), Map.of("type", envelope.type()));
+    }
+
+    /** An EventBridge scheduled event, as a Schedule event source delivers it. */
+    private static String scheduledEvent(String rule) {
+        return """
+                {"version":"0","id":"%s","detail-type":"Scheduled Event","source":"aws.events",\
+                "account":"123456789012","time":"%s","region":"us-east-1",\
+                "resources":["arn:aws:events:us-east-1:123456789012:rule/eventsuite-dev-%s"],"detail":{}}"""
+                .formatted(UUID.randomUUID(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), rule);
+    }
+
+    private static void assertAnswer(HttpReply reply, int status, String contentType) {
+        assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).as("Content-Type of %s", reply).isEqualTo(contentType);
+    }
+
+    private static void assertNoBatchItemFailures(JsonNode answer) {
+        assertThat(answer.has("batchItemFailures")).as("a partial batch response: %s", answer).isTrue();
+        assertThat(answer.path("batchItemFailures").isArray()).as("batchItemFailures of %s", answer).isTrue();
+        assertThat(answer.path("batchItemFailures").size()).as("batchItemFailures of %s", answer).isZero();
+    }
+
+    private static void assertBatchItemFailures(JsonNode answer, String... messageIds) {
+        assertThat(answer.path("batchItemFailures").valueStream().map(f -> f.path("itemIdentifier").asString()))
+                .as("batchItemFailures of %s", answer).containsExactlyInAnyOrder(messageIds);
+    }
+
+    private static void assertRelayReport(JsonNode report, int published) {
+        assertThat(report.has("published")).as("a relay report: %s", report).isTrue();
+        assertThat(report.path("published").asInt()).as("published, in %s", report).isEqualTo(published);
+        assertThat(report.path("stoppedBy").asString()).as("stoppedBy, in %s", report).isEqualTo("COMPLETED");
+    }
+
+    /** What the topic received since the last look is exactly one event of this type per subject. */
+    private void assertPublished(String topic, String type, String... subjects) {
+        List<Published> published = stack.drainTap(topic);
+        assertThat(published).as("published to %s", topic)
+                .extracting(p -> p.type() + " " + p.subject())
+                .containsExactlyInAnyOrderElementsOf(Stream.of(subjects).map(s -> type + " " + s).toList());
+    }
+
+    private static void requires(Object... earlierResults) {
+        assumeTrue(Stream.of(earlierResults).allMatch(Objects::nonNull), "needs what an earlier step created");
+    }
+
+    // ---- the report ---------------------------------------------------------------------------------------------
+
+    private String sizeTable() {
+        StringBuilder table = new StringBuilder("\nArtifacts as make build-<LogicalId> writes them for sam build"
+                + " (unzipped):\n");
+        table.append(String.format("  %-36s %14s %7s %6s%n", "resource", "bytes", "files", "jars"));
+        artifacts.values().forEach(a -> table.append(sizeRow(a)));
+        layers.values().forEach(a -> table.append(sizeRow(a)));
+        long total = layers.values().stream().mapToLong(Artifact::bytes).sum()
+                + artifacts.values().stream().mapToLong(Artifact::bytes).max().orElse(0);
+        table.append(String.format("  largest function + layers: %,d bytes (Lambda's limit: 262,144,000)%n", total));
+        layers.values().forEach(layer -> {
+            List<String> emulatorJars = layer.jars().stream()
+                    .filter(jar -> SamBuild.holdsAnyPackage(layer.dir().resolve(jar), EMULATOR_PACKAGES))
+                    .toList();
+            if (!emulatorJars.isEmpty()) {
+                long bytes = emulatorJars.stream().mapToLong(jar -> size(layer.dir().resolve(jar))).sum();
+                table.append(String.format("  NOTE %s holds %d jars (%,d bytes) of the local emulators, which no"
+                        + " function needs: %s%n", layer.logicalId(), emulatorJars.size(), bytes,
+                        emulatorJars.stream().map(j -> j.substring(j.lastIndexOf('/') + 1)).toList()));
+            }
+        });
+        return table.toString();
+    }
+
+    private static String sizeRow(Artifact a) {
+        return String.format("  %-36s %,14d %7d %6d%n", a.logicalId(), a.bytes(), a.files(), a.jars().size());
+    }
+
+    private String timingTable() {
+        StringBuilder table = new StringBuilder("\nInvocations in a fresh JVM under the runtime interface client"
+                + " (figures, not asserted; shared and noisy machine):\n");
+        table.append(String.format("  %-36s %7s %8s %10s %9s %6s%n", "function", "memory", "timeout", "cold ms",
+                "warm ms", "calls"));
+        started.values().stream().sorted(Comparator.comparing(f -> FLOW.indexOf(f.logicalId))).forEach(f ->
+                table.append(String.format("  %-36s %5dMB %7ds %10s %9s %6d%n", f.logicalId, f.spec.memoryMb(),
+                        f.spec.timeout().toSeconds(), millis(f.coldStart()), millis(f.warm()), f.invocationCount())));
+        table.append("  cold = from creating the environment to the first answer (JVM start, Spring init, first"
+                + " invocation); warm = the second invocation.\n");
+        return table.toString();
+    }
+
+    private static String millis(Duration duration) {
+        return duration == null ? "-" : String.format("%,d", duration.toMillis());
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
