@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the first is still running gets 409. Without the header the route runs as usual.
  *
  * <p>Keys are scoped per caller and route, so one user's key can never replay another user's response.
- * The fingerprint covers the route, path and body. Failures that throw (5xx) release the key, so the client
- * can retry; answered requests (2xx and 4xx) are stored and replayed.
+ * The fingerprint covers the route, path and body. What the handler answers (2xx, and business outcomes such
+ * as 409) is stored and replayed; what throws (a 500, or a request refused as malformed or invalid before the
+ * use case ran) releases the key, so the client may retry or correct the request under the same key.
  */
 public final class IdempotencyKeyContract {
 
