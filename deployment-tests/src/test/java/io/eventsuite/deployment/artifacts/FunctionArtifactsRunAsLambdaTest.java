@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.eventsuite.deployment.artifacts.DeployedFunction.HttpReply;
 import io.eventsuite.deployment.artifacts.EmulatedStack.Published;
-import io.eventsuite.deployment.artifacts.SamBuild.Artifact;
-import io.eventsuite.deployment.template.Nodes;
 import io.eventsuite.deployment.template.ProjectFiles;
 import io.eventsuite.deployment.template.Template;
 import io.eventsuite.deployment.template.Template.Resource;
@@ -25,7 +23,10 @@ import io.eventsuite.domain.event.UserRegistered;
 import io.eventsuite.domain.event.UserUpdated;
 import io.eventsuite.domain.order.OrderLine;
 import io.eventsuite.domain.user.NotificationPreferences;
+import io.eventsuite.localcloud.LocalEmulators;
+import io.eventsuite.localcloud.functions.ArtifactBuilder;
 import io.eventsuite.localcloud.runtime.lambda.FunctionSpec;
+import io.eventsuite.localcloud.template.SamTemplate;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.events.TransportContext;
 import io.eventsuite.platform.json.StrictJson;
@@ -36,7 +37,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,10 +60,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every {@code AWS::Serverless::Function} of template.yaml, as Lambda would run it: its artifact and the layer built
- * by {@code make build-<LogicalId>} (what {@code sam build} runs), each function in a fresh JVM whose classpath is
- * only the task root, its {@code lib/*.jar} and the layer's {@code java/lib/*.jar}, under the real runtime interface
- * client, with the handler, memory and timeout of the template and its environment variables resolved against the
- * local emulators. Each is invoked with real events (HTTP API payload 2.0 with JWT claims, SQS batches of
+ * by {@code make build-<LogicalId>} (what {@code sam build} runs; the local cloud's {@link ArtifactBuilder}), each
+ * function in a fresh JVM whose classpath is only the task root, its {@code lib/*.jar} and the layer's
+ * {@code java/lib/*.jar}, under the real runtime interface client, with the handler, memory and timeout of the
+ * template and its environment variables resolved against the local emulators (provisioned by the local cloud's
+ * {@code Provisioner}). Each is invoked with real events (HTTP API payload 2.0 with JWT claims, SQS batches of
  * CloudEvents, EventBridge schedules) in one flow, from registering users to erasing them, and must answer as it
  * should; SNS is failed on purpose once per producing service so that each relay has something to publish.
  *
@@ -85,7 +86,8 @@ class FunctionArtifactsRunAsLambdaTest {
             "DeleteUserFunction", "RelayUserEventsFunction",
             "CancelOrdersOfDeletedUserFunction", "PurgeRecipientFunction");
 
-    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
+    /** The sender the notification service is given (SenderAddress has no default). */
+    private static final String SENDER_ADDRESS = "notifications@eventsuite.example";
     private static final String JSON = "application/json";
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String USER_TOPIC = "UserEventsTopic";
@@ -102,9 +104,13 @@ class FunctionArtifactsRunAsLambdaTest {
             "org/h2/", "scalikejdbc/", "pureconfig/", "spray/json/", "org/parboiled2/", "com/typesafe/",
             "org/apache/commons/dbcp2/", "org/apache/commons/pool2/", "jakarta/transaction/");
 
-    private final Template template = Template.project();
-    private final Path root = ProjectFiles.root();
+    /** The template as the rule tests read it: every function it declares, whatever the local cloud makes of it. */
+    private final Template declared = Template.project();
+    /** The template as the local cloud reads it: what it builds, provisions and runs. */
+    private final SamTemplate template = SamTemplate.load(ProjectFiles.root().resolve("template.yaml"),
+            Map.of("SenderAddress", SENDER_ADDRESS), LocalEmulators.DEFAULT_REGION);
     private final Path artifactsRoot = Path.of(System.getProperty("user.dir"), "target", "lambda-artifacts");
+    private ArtifactBuilder.Artifacts built;
     private final Map<String, Artifact> artifacts = new LinkedHashMap<>();
     private final Map<String, Artifact> layers = new LinkedHashMap<>();
     private final Map<String, DeployedFunction> started = new LinkedHashMap<>();
@@ -122,17 +128,10 @@ class FunctionArtifactsRunAsLambdaTest {
 
     @BeforeAll
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
-    void buildEveryArtifactAndStartTheEmulators() throws IOException {
-        deleteRecursively(artifactsRoot);
-        for (Resource function : functions()) {
-            for (String layer : layerIds(function)) {
-                if (!layers.containsKey(layer)) {
-                    layers.put(layer, SamBuild.build(root, layer, artifactsRoot.resolve(layer), BUILD_TIMEOUT));
-                }
-            }
-            artifacts.put(function.id(), SamBuild.build(root, function.id(), artifactsRoot.resolve(function.id()),
-                    BUILD_TIMEOUT));
-        }
+    void buildEveryArtifactAndStartTheEmulators() {
+        built = new ArtifactBuilder(artifactsRoot, line -> System.out.println("  " + line)).buildAll(template);
+        built.layers().forEach((id, dir) -> layers.put(id, Artifact.measure(id, dir)));
+        built.functions().forEach((id, dir) -> artifacts.put(id, Artifact.measure(id, dir)));
         stack = EmulatedStack.start(template);
     }
 
@@ -155,7 +154,7 @@ class FunctionArtifactsRunAsLambdaTest {
     @Order(1)
     @DisplayName("every AWS::Serverless::Function of the template is exercised by this flow")
     void everyFunctionIsInTheFlow() {
-        assertThat(functions().stream().map(Resource::id).toList())
+        assertThat(declared.ofType(Template.SERVERLESS_FUNCTION).map(Resource::id).toList())
                 .as("functions of template.yaml (a new one needs its step in this test)")
                 .containsExactlyInAnyOrderElementsOf(FLOW);
     }
@@ -165,19 +164,23 @@ class FunctionArtifactsRunAsLambdaTest {
     @DisplayName("a function's artifact holds its service's classes and no third-party library; the layer holds those")
     void artifactsHoldOnlyTheServicesOwnClasses() {
         SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(artifacts.keySet()).as("functions built by make (each needs Metadata BuildMethod: makefile)")
+                .containsExactlyInAnyOrderElementsOf(
+                        declared.ofType(Template.SERVERLESS_FUNCTION).map(Resource::id).toList());
+        template.functions().forEach(function -> softly.assertThat(layers.keySet())
+                .as("%s: its layers, built by make", function.logicalId()).containsAll(function.layers()));
         artifacts.forEach((id, artifact) -> {
             softly.assertThat(artifact.thirdPartyJars()).as("%s: third-party jars (they belong in the layer)", id)
                     .isEmpty();
             softly.assertThat(artifact.thirdPartyClasses()).as("%s: classes outside io/eventsuite", id).isEmpty();
-            String mainClass = String.valueOf(template.environment(template.resource(id).orElseThrow())
-                    .get("MAIN_CLASS"));
+            String mainClass = String.valueOf(template.function(id).environment().get("MAIN_CLASS"));
             softly.assertThat(artifact.dir().resolve(mainClass.replace('.', '/') + ".class"))
                     .as("%s: the MAIN_CLASS %s in its task root", id, mainClass).isRegularFile();
         });
         layers.forEach((id, layer) -> {
-            softly.assertThat(jarsIn(layer.dir().resolve("java/lib"))).as("%s: jars in java/lib", id).isNotEmpty();
+            softly.assertThat(layer.jarsIn("java/lib")).as("%s: jars in java/lib", id).isNotEmpty();
             softly.assertThat(layer.jars().stream()
-                            .filter(jar -> SamBuild.holdsAnyPackage(layer.dir().resolve(jar), EMULATOR_PACKAGES)))
+                            .filter(jar -> Artifact.holdsAnyPackage(layer.dir().resolve(jar), EMULATOR_PACKAGES)))
                     .as("%s: libraries only the tests need (the emulators) must not ship to Lambda", id).isEmpty();
         });
         softly.assertAll();
@@ -502,45 +505,16 @@ class FunctionArtifactsRunAsLambdaTest {
     }
 
     private DeployedFunction start(String logicalId) {
-        Resource function = template.resource(logicalId).orElseThrow();
-        Map<String, Object> properties = template.effectiveProperties(function);
-        String handler = Nodes.string(properties.get("Handler"))
-                .orElseThrow(() -> new AssertionError(logicalId + " has no Handler"));
-        int memoryMb = Nodes.number(properties.get("MemorySize")).orElse(128L).intValue();
-        Duration timeout = Duration.ofSeconds(Nodes.number(properties.get("Timeout")).orElse(3L));
+        SamTemplate.Function function = template.function(logicalId);
+        if (function.handler() == null) {
+            throw new AssertionError(logicalId + " has no Handler");
+        }
         // What Lambda puts on the classpath: /var/task, /var/task/lib/*, then each layer's /opt/java/lib/*.
-        Path taskRoot = artifacts.get(logicalId).dir();
-        List<Path> classpath = new ArrayList<>();
-        classpath.add(taskRoot);
-        classpath.addAll(jarsIn(taskRoot.resolve("lib")));
-        layerIds(function).forEach(layer -> classpath.addAll(jarsIn(layers.get(layer).dir().resolve("java/lib"))));
-        FunctionSpec spec = new FunctionSpec(logicalId, handler, classpath, stack.environmentOf(function), memoryMb,
-                timeout);
+        FunctionSpec spec = new FunctionSpec(logicalId, function.handler(), built.classpath(function),
+                stack.environmentOf(function), function.memoryMb(), Duration.ofSeconds(function.timeoutSeconds()));
         DeployedFunction deployed = new DeployedFunction(logicalId, spec, stack.emulators.region());
         started.put(logicalId, deployed);
         return deployed;
-    }
-
-    private List<Resource> functions() {
-        return template.ofType(Template.SERVERLESS_FUNCTION).toList();
-    }
-
-    private List<String> layerIds(Resource function) {
-        return Nodes.list(template.effectiveProperties(function).get("Layers")).stream()
-                .map(layer -> Nodes.ref(layer).orElseThrow(() -> new AssertionError(function.id()
-                        + ": a layer that is not a !Ref to a layer of this template: " + layer)))
-                .toList();
-    }
-
-    private static List<Path> jarsIn(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // ---- events and answers -------------------------------------------------------------------------------------
@@ -632,7 +606,7 @@ class FunctionArtifactsRunAsLambdaTest {
         table.append(String.format("  largest function + layers: %,d bytes (Lambda's limit: 262,144,000)%n", total));
         layers.values().forEach(layer -> {
             List<String> emulatorJars = layer.jars().stream()
-                    .filter(jar -> SamBuild.holdsAnyPackage(layer.dir().resolve(jar), EMULATOR_PACKAGES))
+                    .filter(jar -> Artifact.holdsAnyPackage(layer.dir().resolve(jar), EMULATOR_PACKAGES))
                     .toList();
             if (!emulatorJars.isEmpty()) {
                 long bytes = emulatorJars.stream().mapToLong(jar -> size(layer.dir().resolve(jar))).sum();
@@ -670,17 +644,6 @@ class FunctionArtifactsRunAsLambdaTest {
             return Files.size(file);
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
