@@ -46,6 +46,15 @@ final class QueryParams {
         return values.get(name);
     }
 
+    /** A parameter the action cannot do without, refused as SNS refuses a missing or empty one. */
+    String required(String name) {
+        String value = values.get(name);
+        if (value == null || value.isEmpty()) {
+            throw SnsError.invalidParameter("Invalid parameter: " + name + " Reason: no value for required parameter");
+        }
+        return value;
+    }
+
     boolean has(String name) {
         return values.containsKey(name);
     }

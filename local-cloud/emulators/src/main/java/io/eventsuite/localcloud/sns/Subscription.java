@@ -3,6 +3,8 @@ package io.eventsuite.localcloud.sns;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.eventsuite.localcloud.sns.filter.FilterPolicy;
+
 /**
  * An {@code sqs} subscription. Its delivery settings are one immutable value swapped whole, so a publish running
  * at the same time as SetSubscriptionAttributes sees either the old or the new settings, never half of each.
@@ -24,6 +26,24 @@ final class Subscription {
 
         static Settings defaults() {
             return new Settings(false, null, FilterPolicy.Scope.MESSAGE_ATTRIBUTES, null, null, Map.of());
+        }
+
+        Settings withRawMessageDelivery(boolean raw) {
+            return new Settings(raw, filterPolicy, filterPolicyScope, redrivePolicy, deadLetterTargetArn, other);
+        }
+
+        Settings withFilterPolicy(FilterPolicy policy, FilterPolicy.Scope scope) {
+            return new Settings(rawMessageDelivery, policy, scope, redrivePolicy, deadLetterTargetArn, other);
+        }
+
+        /** Both null to remove the redrive policy. */
+        Settings withRedrivePolicy(String policy, String deadLetterArn) {
+            return new Settings(rawMessageDelivery, filterPolicy, filterPolicyScope, policy, deadLetterArn, other);
+        }
+
+        Settings withOther(Map<String, String> attributes) {
+            return new Settings(rawMessageDelivery, filterPolicy, filterPolicyScope, redrivePolicy,
+                    deadLetterTargetArn, attributes);
         }
 
         /** The attributes as GetSubscriptionAttributes lists them (besides the identity ones). */

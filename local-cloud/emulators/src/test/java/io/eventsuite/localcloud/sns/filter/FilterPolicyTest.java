@@ -1,7 +1,7 @@
-package io.eventsuite.localcloud.sns;
+package io.eventsuite.localcloud.sns.filter;
 
-import static io.eventsuite.localcloud.sns.FilterPolicy.Scope.MESSAGE_ATTRIBUTES;
-import static io.eventsuite.localcloud.sns.FilterPolicy.Scope.MESSAGE_BODY;
+import static io.eventsuite.localcloud.sns.filter.FilterPolicy.Scope.MESSAGE_ATTRIBUTES;
+import static io.eventsuite.localcloud.sns.filter.FilterPolicy.Scope.MESSAGE_BODY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.eventsuite.localcloud.sns.MessageAttributeValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
