@@ -38,7 +38,8 @@ NOTIFICATION_FUNCTIONS := SendNotificationsFunction ProjectRecipientsFunction Pu
 # module outside services/ (shared-domain, shared-platform, adapters, ...), found rather than listed.
 main_sources = $(1)/pom.xml $(shell find $(1)/src/main -type f 2>/dev/null)
 SHARED_INPUTS := $(shell find $(ROOT) \( -name target -o -name node_modules -o -name .git -o -name .aws-sam \
-	-o -path $(ROOT)/services -o -path $(ROOT)/local-cloud -o -path $(ROOT)/deployment-tests \) -prune \
+	-o -path $(ROOT)/services -o -path $(ROOT)/local-cloud -o -path $(ROOT)/deployment-tests \
+	-o -path $(ROOT)/benchmarks \) -prune \
 	-o -type f \( -name pom.xml -o -path '*/src/main/*' \) -print)
 SERVICE_POMS := $(foreach s,$(SERVICES),$(ROOT)/services/$(s)/pom.xml)
 

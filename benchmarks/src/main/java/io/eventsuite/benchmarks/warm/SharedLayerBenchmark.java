@@ -1,0 +1,264 @@
+package io.eventsuite.benchmarks.warm;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.eventsuite.domain.common.EventId;
+import io.eventsuite.domain.common.Money;
+import io.eventsuite.domain.common.OrderId;
+import io.eventsuite.domain.common.UserId;
+import io.eventsuite.domain.event.EventEnvelope;
+import io.eventsuite.domain.event.EventSources;
+import io.eventsuite.domain.event.OrderPlaced;
+import io.eventsuite.domain.idempotency.IdempotentExecution;
+import io.eventsuite.domain.order.OrderLine;
+import io.eventsuite.domain.testing.InMemoryIdempotencyStore;
+import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.events.TransportContext;
+import io.eventsuite.platform.http.HttpFunction;
+import io.eventsuite.platform.http.HttpResponse;
+import io.eventsuite.platform.http.HttpRoutes;
+import io.eventsuite.platform.http.RouteHandler;
+import io.eventsuite.platform.json.StrictJson;
+import io.eventsuite.platform.sqs.EventHandler;
+import io.eventsuite.platform.sqs.Handling;
+import io.eventsuite.platform.sqs.ProcessedEvents;
+import io.eventsuite.platform.sqs.SqsBatchConsumers;
+import io.eventsuite.platform.testing.ApiGatewayV2Events;
+import io.eventsuite.platform.testing.FakeLambdaContext;
+import io.eventsuite.platform.testing.SqsEvents;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shared layer's warm cost per invocation, beside the same trivial work done without it. Run through
+ * {@link WarmOverheadBenchmarks} (settings there).
+ *
+ * <p>HTTP ({@code GET /orders/{id}} event, payload 2.0, JWT claims, as API Gateway sends it):
+ * <ul>
+ *   <li>{@code httpRoute}: {@link HttpRoutes#route} around a trivial {@link RouteHandler} answering
+ *       {@code HttpResponse.ok({id, caller})}, applied to a pre-built {@code Message<InputStream>} (the stream is
+ *       rewound each time) with the Lambda context header, as the Spring adapter hands it over: reading the event,
+ *       claims, headers, log context, rendering;</li>
+ *   <li>{@code httpDirect}: the same answer built directly from an already parsed event (same JSON mapper);</li>
+ *   <li>{@code httpParseThenDirect}: parsing the bytes with Lambda's event serializer, then the same as httpDirect;
+ *       so {@code httpRoute - httpParseThenDirect} is the adapter's own work beyond parsing.</li>
+ * </ul>
+ * SQS (a batch of 10 {@code OrderPlaced} CloudEvents, as the event source mapping delivers them, no-op handler):
+ * <ul>
+ *   <li>{@code sqsBatch}: {@link SqsBatchConsumers} with {@link ProcessedEvents} over an {@link IdempotentExecution} on
+ *       the in-memory store; every event is new each time (the store's clock ticks past the 1 ns retention, so each
+ *       claim starts afresh: claim, handle, complete per record), the path of a first delivery;</li>
+ *   <li>{@code sqsBatchRedelivered}: the same batch when every event was already processed (replay, handler skipped);</li>
+ *   <li>{@code sqsDecodeOnly}: decoding each record with the CloudEvent codec and calling the handler directly,
+ *       building the batch response; so {@code sqsBatch - sqsDecodeOnly} is deduplication, log context and logs.</li>
+ * </ul>
+ * The DynamoDB idempotency store's round trips (two per record in AWS) are not in these figures.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SharedLayerBenchmark {
+
+    /** The trivial result of the trivial route. */
+    public record Answer(String id, String caller) {
+    }
+
+    /** Where the layer's log lines go ({@link LogOutput}); only the benchmarks that go through the layer take it. */
+    @State(Scope.Benchmark)
+    public static class Logs {
+
+        @Param({LogOutput.OFF, LogOutput.JSON})
+        public String logs;
+
+        @Setup(Level.Trial)
+        public void configure() {
+            LogOutput.use(logs);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Http {
+
+        ByteArrayInputStream stream;
+        Message<InputStream> message;
+        HttpFunction route;
+        APIGatewayV2HTTPEvent parsed;
+        PojoSerializer<APIGatewayV2HTTPEvent> serializer;
+        JsonMapper json;
+
+        @Setup(Level.Trial)
+        public void prepare() {
+            String id = UUID.randomUUID().toString();
+            byte[] event = ApiGatewayV2Events.request("GET", "/orders/{id}", "/orders/" + id).pathParameter("id", id)
+                    .as("bench-user").toJson().getBytes(StandardCharsets.UTF_8);
+            json = StrictJson.create().mapper();
+            route = new HttpRoutes(json, 65_536).route(
+                    request -> HttpResponse.ok(new Answer(request.pathParameter("id", s -> s),
+                            request.caller().id().value())));
+            stream = new ByteArrayInputStream(event);
+            message = MessageBuilder.<InputStream>withPayload(stream)
+                    .setHeader(HttpRoutes.AWS_CONTEXT_HEADER, context()).build();
+            serializer = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
+                    SharedLayerBenchmark.class.getClassLoader());
+            parsed = serializer.fromJson(new ByteArrayInputStream(event));
+            APIGatewayV2HTTPResponse viaLayer = route.apply(message);
+            APIGatewayV2HTTPResponse direct = direct(parsed);
+            if (viaLayer.getStatusCode() != 200 || !direct.getBody().equals(viaLayer.getBody())) {
+                throw new IllegalStateException("the two paths disagree: " + viaLayer + " vs " + direct);
+            }
+        }
+
+        APIGatewayV2HTTPResponse direct(APIGatewayV2HTTPEvent event) {
+            String caller = event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub");
+            String id = event.getPathParameters().get("id");
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("Content-Type", "application/json"))
+                    .withBody(json.writeValueAsString(new Answer(id, caller)))
+                    .withIsBase64Encoded(false)
+                    .build();
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class Sqs {
+
+        static final EventHandler NO_OP = event -> Handling.done("nothing to do");
+
+        Message<SQSEvent> batch;
+        Function<Message<SQSEvent>, SQSBatchResponse> fresh;
+        Function<Message<SQSEvent>, SQSBatchResponse> redelivered;
+        CloudEventCodec codec;
+
+        @Setup(Level.Trial)
+        public void prepare() {
+            codec = new CloudEventCodec(StrictJson.create().mapper());
+            SqsEvents events = SqsEvents.batchFrom("BenchmarkQueue");
+            for (int i = 0; i < 10; i++) {
+                EventEnvelope envelope = EventEnvelope.wrap(new EventId(UUID.randomUUID().toString()),
+                        EventSources.ORDERS, Instant.now(), new OrderPlaced(new OrderId(UUID.randomUUID().toString()),
+                                new UserId("bench-user"), List.of(new OrderLine("BOOK-1", 2, new Money(1250, "EUR"))),
+                                new Money(2500, "EUR")));
+                events.add(codec.encode(envelope, TransportContext.NONE), Map.of("type", envelope.type()));
+            }
+            SQSEvent event = LambdaEventSerializers.serializerFor(SQSEvent.class,
+                    SharedLayerBenchmark.class.getClassLoader()).fromJson(events.toJson());
+            batch = MessageBuilder.withPayload(event).setHeader(HttpRoutes.AWS_CONTEXT_HEADER, context()).build();
+            fresh = consumer(new TickingClock(), Duration.ofNanos(1));
+            redelivered = consumer(Clock.systemUTC(), Duration.ofHours(24));
+            requireNoFailures(fresh.apply(batch));
+            requireNoFailures(redelivered.apply(batch));
+            requireNoFailures(redelivered.apply(batch));
+        }
+
+        private Function<Message<SQSEvent>, SQSBatchResponse> consumer(Clock clock, Duration keepFor) {
+            IdempotentExecution execution = new IdempotentExecution(new InMemoryIdempotencyStore(), clock,
+                    Duration.ofMinutes(2), keepFor);
+            return new SqsBatchConsumers(codec, new ProcessedEvents(execution))
+                    .consumer("BenchmarkConsumer", Set.of(OrderPlaced.TYPE), NO_OP);
+        }
+
+        private static void requireNoFailures(SQSBatchResponse response) {
+            if (!response.getBatchItemFailures().isEmpty()) {
+                throw new IllegalStateException("the batch had failures: " + response.getBatchItemFailures());
+            }
+        }
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse httpRoute(Http http, Logs logs) {
+        http.stream.reset();
+        return http.route.apply(http.message);
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse httpDirect(Http http) {
+        return http.direct(http.parsed);
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse httpParseThenDirect(Http http) {
+        http.stream.reset();
+        return http.direct(http.serializer.fromJson(http.stream));
+    }
+
+    @Benchmark
+    public SQSBatchResponse sqsBatch(Sqs sqs, Logs logs) {
+        return sqs.fresh.apply(sqs.batch);
+    }
+
+    @Benchmark
+    public SQSBatchResponse sqsBatchRedelivered(Sqs sqs, Logs logs) {
+        return sqs.redelivered.apply(sqs.batch);
+    }
+
+    @Benchmark
+    public SQSBatchResponse sqsDecodeOnly(Sqs sqs) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage record : sqs.batch.getPayload().getRecords()) {
+            try {
+                if (!(Sqs.NO_OP.handle(sqs.codec.decode(record.getBody()).envelope()) instanceof Handling.Done)) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+                }
+            } catch (RuntimeException failed) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    /** A Lambda context whose deadline stays far away for the whole run. */
+    static FakeLambdaContext context() {
+        return new FakeLambdaContext(UUID.randomUUID().toString(), "SharedLayerBenchmark",
+                System.currentTimeMillis() + TimeUnit.HOURS.toMillis(1));
+    }
+
+    /** A clock one microsecond further on each time it is read: every stored result has expired at the next look. */
+    static final class TickingClock extends Clock {
+
+        private long micros = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli() * 1000;
+
+        @Override
+        public Instant instant() {
+            micros++;
+            return Instant.EPOCH.plusNanos(micros * 1000);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
