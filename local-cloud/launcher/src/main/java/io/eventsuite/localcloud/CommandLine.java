@@ -1,0 +1,76 @@
+package io.eventsuite.localcloud;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The launcher's arguments, as {@link LocalCloud.Options}; a wrong one is an {@link IllegalArgumentException}. */
+final class CommandLine {
+
+    static final String USAGE = "Usage: LocalCloud [--project-dir=.] [--template=template.yaml] [--port=3000] "
+            + "[--sqs-port=9324] [--sns-port=9911] [--dynamodb-port=4567] [--region=us-east-1] "
+            + "[--parameter Name=Value]... [--no-build] [--no-schedules] [--quiet-functions] "
+            + "[--env-json=local-cloud/env.json] [--work-dir=target/local-cloud]";
+
+    private CommandLine() {
+    }
+
+    static LocalCloud.Options parse(String[] args) {
+        Path projectDir = Path.of("").toAbsolutePath();
+        Path template = null;
+        Path workDir = null;
+        Path envJson = null;
+        String region = null;
+        int port = 3000;
+        int sqsPort = 9324;
+        int snsPort = 9911;
+        int dynamodbPort = 4567;
+        boolean build = true;
+        boolean schedules = true;
+        boolean printLogs = true;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String[] kv = arg.split("=", 2);
+            String value = kv.length == 2 ? kv[1] : null;
+            switch (kv[0]) {
+                case "--project-dir" -> projectDir = Path.of(required(arg, value));
+                case "--template" -> template = Path.of(required(arg, value));
+                case "--work-dir" -> workDir = Path.of(required(arg, value));
+                case "--env-json" -> envJson = Path.of(required(arg, value));
+                case "--region" -> region = required(arg, value);
+                case "--port" -> port = Integer.parseInt(required(arg, value));
+                case "--sqs-port" -> sqsPort = Integer.parseInt(required(arg, value));
+                case "--sns-port" -> snsPort = Integer.parseInt(required(arg, value));
+                case "--dynamodb-port" -> dynamodbPort = Integer.parseInt(required(arg, value));
+                case "--no-build" -> build = false;
+                case "--no-schedules" -> schedules = false;
+                case "--quiet-functions" -> printLogs = false;
+                case "--parameter" -> {
+                    // Both --parameter=Name=Value and --parameter Name=Value, as sam's --parameter-overrides.
+                    String assignment = value != null ? value : i + 1 < args.length ? args[++i] : null;
+                    String[] nv = required(arg, assignment).split("=", 2);
+                    if (nv.length != 2) {
+                        throw new IllegalArgumentException("--parameter takes Name=Value, got " + assignment);
+                    }
+                    parameters.put(nv[0], nv[1]);
+                }
+                default -> throw new IllegalArgumentException("Unknown argument " + arg);
+            }
+        }
+        if (!Files.isRegularFile(template == null ? projectDir.resolve("template.yaml") : template)) {
+            throw new IllegalArgumentException("No template.yaml in " + projectDir + ": run from the project root or "
+                    + "give --project-dir / --template");
+        }
+        return new LocalCloud.Options(projectDir, template, region, port, sqsPort, snsPort, dynamodbPort, workDir,
+                envJson, build, schedules, printLogs, parameters, System.out);
+    }
+
+    private static String required(String arg, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(arg + " needs a value");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,24 @@
+package io.eventsuite.localcloud;
+
+import io.eventsuite.localcloud.functions.ArtifactBuilder;
+import io.eventsuite.localcloud.functions.FunctionLogs;
+import io.eventsuite.localcloud.functions.LocalFunctions;
+import io.eventsuite.localcloud.functions.Schedules;
+import io.eventsuite.localcloud.gateway.DevTokenIssuer;
+import io.eventsuite.localcloud.gateway.HttpApiGateway;
+import io.eventsuite.localcloud.provision.ProvisionedStack;
+import io.eventsuite.localcloud.template.SamTemplate;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@link StartupSequence} started, once all of it runs.
+ *
+ * @param schedules {@code null} with {@code --no-schedules}
+ * @param mappings  one line per SQS event source mapping, for the banner
+ * @param startup   from start to serving, the build included
+ */
+record RunningCloud(SamTemplate template, LocalEmulators emulators, ProvisionedStack stack,
+        ArtifactBuilder.Artifacts artifacts, FunctionLogs logs, LocalFunctions functions, List<String> mappings,
+        Schedules schedules, DevTokenIssuer issuer, HttpApiGateway gateway, Duration startup) {
+}

@@ -1,0 +1,62 @@
+package io.eventsuite.localcloud;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** The banner printed once the local cloud is up: where everything is, and how to get a token and call it. */
+final class StartupBanner {
+
+    private StartupBanner() {
+    }
+
+    static void print(PrintStream out, RunningCloud cloud, LocalCloud.Options options) {
+        String api = cloud.gateway().endpoint().toString();
+        out.println();
+        out.printf("eventsuite local cloud is up in %.1f s (build %.1f s), region %s, any AWS credentials work%n",
+                cloud.startup().toMillis() / 1000.0, cloud.artifacts().took().toMillis() / 1000.0, options.region());
+        out.println();
+        out.println("HTTP API         " + api + "   (payload 2.0, JWT authorizer trusting the local dev issuer)");
+        for (var route : cloud.gateway().routes().routes()) {
+            out.printf("  %-7s %-24s -> %-34s %s%n", route.method(), route.path(), route.functionId(),
+                    route.authorizer() == null ? "(open)" : route.scopes());
+        }
+        out.println("Token (local only, loopback, not in AWS):");
+        out.println("  curl -s -X POST " + api + "/local/token -H 'Content-Type: application/json' \\");
+        out.println("       -d '{\"sub\":\"alice\",\"email\":\"alice@example.com\",\"groups\":[\"admin\"]}'");
+        out.println("  issuer " + cloud.issuer().issuer() + ", keys " + api + "/local/jwks.json, audience "
+                + cloud.issuer().clientId());
+        out.println("Invoke any function: curl -s -X POST " + api + "/local/invoke/<LogicalId> -d '<event json>'");
+        out.println();
+        out.println("Emulators");
+        out.println("  SQS      (ElasticMQ)  " + cloud.emulators().sqs().endpoint());
+        out.println("  SNS      (stand-in)   " + cloud.emulators().sns().endpoint());
+        out.println("  DynamoDB (dynalite)   " + cloud.emulators().dynamodb().endpoint());
+        out.println("Tables     " + String.join(", ", cloud.stack().tableNames().values()));
+        cloud.stack().topicArns().forEach((id, arn) -> out.println("Topic      " + arn));
+        out.println("Queues");
+        cloud.template().queues().forEach(q -> out.printf("  %-44s %s%n", q.queueName(),
+                cloud.stack().queueUrl(q.logicalId())));
+        out.println("Event source mappings");
+        cloud.mappings().forEach(m -> out.println("  " + m));
+        if (cloud.schedules() != null) {
+            out.println("Schedules");
+            cloud.schedules().running().forEach(s -> out.println("  " + s.schedule().functionId() + " "
+                    + s.schedule().expression()));
+        }
+        out.println("Captured emails (the local SES): queue " + cloud.stack().capturedEmailQueueUrl());
+        out.println("  curl -s " + cloud.emulators().sqs().endpoint()
+                + " -H 'Content-Type: application/x-amz-json-1.0' \\");
+        out.println("       -H 'X-Amz-Target: AmazonSQS.ReceiveMessage' \\");
+        out.println("       -d '{\"QueueUrl\":\"" + cloud.stack().capturedEmailQueueUrl()
+                + "\",\"MaxNumberOfMessages\":10}'");
+        out.println("sam local start-api --docker-network host --port 3001 --env-vars "
+                + display(options, options.envJson()));
+        out.println("Function logs are printed below, each line prefixed with [FunctionLogicalId]. Ctrl-C stops all.");
+        out.println();
+    }
+
+    private static String display(LocalCloud.Options options, Path path) {
+        Path relative = options.projectDir().relativize(path);
+        return relative.startsWith("..") ? path.toString() : relative.toString();
+    }
+}

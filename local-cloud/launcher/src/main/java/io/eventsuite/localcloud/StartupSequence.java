@@ -1,0 +1,145 @@
+package io.eventsuite.localcloud;
+
+import io.eventsuite.localcloud.dynamodb.DynaliteEmulator;
+import io.eventsuite.localcloud.functions.ArtifactBuilder;
+import io.eventsuite.localcloud.functions.FunctionLogs;
+import io.eventsuite.localcloud.functions.LocalFunctions;
+import io.eventsuite.localcloud.functions.Schedules;
+import io.eventsuite.localcloud.gateway.HttpApiGateway;
+import io.eventsuite.localcloud.provision.ProvisionedStack;
+import io.eventsuite.localcloud.provision.Provisioner;
+import io.eventsuite.localcloud.runtime.lambda.FunctionSpec;
+import io.eventsuite.localcloud.runtime.sqs.SqsEventSourceMapping;
+import io.eventsuite.localcloud.template.SamTemplate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Brings the local cloud up, in the order each part needs the one before: template, emulators, provisioned
+ * resources, build, function environments, SQS event source mappings, schedules, HTTP API. Every part that runs
+ * is added to {@code resources} as soon as it is started, so that a failure half-way stops what already runs.
+ */
+final class StartupSequence {
+
+    private final LocalCloud.Options options;
+    private final List<AutoCloseable> resources;
+    private final Consumer<String> warn;
+    private final PrintStream out;
+
+    StartupSequence(LocalCloud.Options options, List<AutoCloseable> resources, Consumer<String> warn) {
+        this.options = options;
+        this.resources = resources;
+        this.warn = warn;
+        this.out = options.out();
+    }
+
+    RunningCloud run() {
+        long started = System.nanoTime();
+        if (System.getProperty(DynaliteEmulator.HOME_PROPERTY) == null) {
+            System.setProperty(DynaliteEmulator.HOME_PROPERTY, options.projectDir().resolve("local-cloud").toString());
+        }
+        SamTemplate template = SamTemplate.load(options.template(), options.parameters(), options.region());
+        template.placeholderParameters().forEach((name, value) -> warn.accept(
+                "parameter " + name + " has no default: using \"" + value + "\" (--parameter " + name + "=...)"));
+
+        out.println("Starting the emulators ...");
+        LocalEmulators emulators = started(LocalEmulators.start(options.region(), options.sqsPort(),
+                options.snsPort(), options.dynamodbPort()));
+        Provisioner provisioner = started(new Provisioner(emulators, warn));
+        ProvisionedStack stack = provisioner.provision(template);
+        Provisioner.writeSamEnvVars(stack, options.envJson());
+
+        ArtifactBuilder.Artifacts artifacts = build(template);
+        FunctionLogs logs = new FunctionLogs(out, options.printFunctionLogs());
+        LocalFunctions functions = started(functions(template, artifacts, stack, logs));
+        List<String> mappings = startMappings(template, provisioner, stack, functions);
+        Schedules schedules = options.schedules() ? started(schedules(template, functions)) : null;
+
+        int apiPort = options.apiPort() == 0 ? freePort() : options.apiPort();
+        LocalAuthorization authorization = LocalAuthorization.create(template, stack,
+                "http://127.0.0.1:" + apiPort + "/local");
+        SamTemplate.HttpApi api = template.httpApi().orElse(null);
+        HttpApiGateway gateway = started(HttpApiGateway.start(template.routes(),
+                new HttpApiGateway.Settings("127.0.0.1", apiPort, authorization.authorizers(),
+                        api == null ? null : api.cors(), authorization.issuer()),
+                functions::invoker, functions::isWarm, out::println));
+        return new RunningCloud(template, emulators, stack, artifacts, logs, functions, mappings, schedules,
+                authorization.issuer(), gateway, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private <T extends AutoCloseable> T started(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    /** Builds with the Makefile, or (with {@code --no-build}) takes what an earlier build left. */
+    private ArtifactBuilder.Artifacts build(SamTemplate template) {
+        ArtifactBuilder builder = new ArtifactBuilder(options.workDir(), line -> out.println("  " + line));
+        if (!options.build()) {
+            return builder.existing(template);
+        }
+        out.println("Building the layer and the functions with the Makefile (make build-<LogicalId>) ...");
+        ArtifactBuilder.Artifacts artifacts = builder.buildAll(template);
+        out.printf("Built %d functions and %d layer(s) in %.1f s%n", artifacts.functions().size(),
+                artifacts.layers().size(), artifacts.took().toMillis() / 1000.0);
+        return artifacts;
+    }
+
+    /** An execution environment for each function that has been built (others cannot run). */
+    private LocalFunctions functions(SamTemplate template, ArtifactBuilder.Artifacts artifacts,
+            ProvisionedStack stack, FunctionLogs logs) {
+        List<FunctionSpec> specs = new ArrayList<>();
+        for (SamTemplate.Function f : template.functions()) {
+            if (artifacts.functions().containsKey(f.logicalId())) {
+                specs.add(new FunctionSpec(f.logicalId(), f.handler(), artifacts.classpath(f),
+                        stack.functionEnvironment(f), f.memoryMb(), Duration.ofSeconds(f.timeoutSeconds())));
+            }
+        }
+        return new LocalFunctions(specs, options.region(), logs);
+    }
+
+    /** Starts polling each enabled SQS event source; returns one line per mapping for the banner. */
+    private List<String> startMappings(SamTemplate template, Provisioner provisioner, ProvisionedStack stack,
+            LocalFunctions functions) {
+        List<String> mappings = new ArrayList<>();
+        for (SamTemplate.Function f : template.functions()) {
+            for (SamTemplate.SqsSource source : f.sqsSources()) {
+                if (!source.enabled() || !functions.contains(f.logicalId())) {
+                    continue;
+                }
+                // Lambda's SQS poller receives at most 10 messages a call, whatever the batch size.
+                SqsEventSourceMapping mapping = new SqsEventSourceMapping(provisioner.sqs(),
+                        stack.queueUrl(source.queueId()), stack.queueArn(source.queueId()), options.region(),
+                        Math.min(10, source.batchSize()), functions.invoker(f.logicalId()));
+                mapping.start();
+                resources.add(mapping);
+                mappings.add(source.queueId() + " -> " + f.logicalId() + " (batch " + source.batchSize() + ")");
+            }
+        }
+        return mappings;
+    }
+
+    private Schedules schedules(SamTemplate template, LocalFunctions functions) {
+        List<SamTemplate.Schedule> all = template.functions().stream()
+                .filter(f -> functions.contains(f.logicalId()))
+                .flatMap(f -> f.schedules().stream()).toList();
+        return new Schedules(all, options.region(), functions::invoker, out::println);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
