@@ -21,6 +21,7 @@ import io.eventsuite.platform.events.TransportContext;
 import io.eventsuite.platform.http.HttpFunction;
 import io.eventsuite.platform.http.HttpResponse;
 import io.eventsuite.platform.http.HttpRoutes;
+import io.eventsuite.platform.observability.LambdaContexts;
 import io.eventsuite.platform.http.RouteHandler;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.sqs.EventHandler;
@@ -125,7 +126,7 @@ public class SharedLayerBenchmark {
                             request.caller().id().value())));
             stream = new ByteArrayInputStream(event);
             message = MessageBuilder.<InputStream>withPayload(stream)
-                    .setHeader(HttpRoutes.AWS_CONTEXT_HEADER, context()).build();
+                    .setHeader(LambdaContexts.HEADER, context()).build();
             serializer = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
                     SharedLayerBenchmark.class.getClassLoader());
             parsed = serializer.fromJson(new ByteArrayInputStream(event));
@@ -170,7 +171,7 @@ public class SharedLayerBenchmark {
             }
             SQSEvent event = LambdaEventSerializers.serializerFor(SQSEvent.class,
                     SharedLayerBenchmark.class.getClassLoader()).fromJson(events.toJson());
-            batch = MessageBuilder.withPayload(event).setHeader(HttpRoutes.AWS_CONTEXT_HEADER, context()).build();
+            batch = MessageBuilder.withPayload(event).setHeader(LambdaContexts.HEADER, context()).build();
             fresh = consumer(new TickingClock(), Duration.ofNanos(1));
             redelivered = consumer(Clock.systemUTC(), Duration.ofHours(24));
             requireNoFailures(fresh.apply(batch));

@@ -7,6 +7,7 @@ import io.eventsuite.domain.common.InvalidInput;
 import io.eventsuite.platform.auth.VerifiedClaims;
 import io.eventsuite.platform.observability.CorrelationIds;
 import io.eventsuite.platform.observability.InvocationLogContext;
+import io.eventsuite.platform.observability.LambdaContexts;
 import io.eventsuite.platform.observability.TraceParent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,14 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
  * problem+json. Unexpected failures are logged with their stack trace and answered with a bare 500 that
  * names the correlation id, never the exception. No request header is copied into the response.
  *
- * <p>The function takes a {@link Message} so the adapter hands over the Lambda {@link Context} (request id,
+ * <p>The function takes a {@code Message} so the adapter hands over the Lambda {@link Context} (request id,
  * function name) in its {@code aws-context} header, with the event as raw bytes (see {@link HttpFunction});
  * it returns a typed response, so the adapter serializes exactly that and adds no headers of its own.
  */
 public final class HttpRoutes {
-
-    /** The Spring Cloud Function AWS adapter's message header holding the Lambda context. */
-    public static final String AWS_CONTEXT_HEADER = "aws-context";
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
 
@@ -49,7 +46,7 @@ public final class HttpRoutes {
     }
 
     public HttpFunction route(RouteHandler handler) {
-        return message -> handle(ApiGatewayEvents.read(message.getPayload()), lambdaContext(message), handler);
+        return message -> handle(ApiGatewayEvents.read(message.getPayload()), LambdaContexts.of(message), handler);
     }
 
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context lambda, RouteHandler handler) {
@@ -128,10 +125,6 @@ public final class HttpRoutes {
                 .withBody(body)
                 .withIsBase64Encoded(false)
                 .build();
-    }
-
-    static Context lambdaContext(Message<?> message) {
-        return message.getHeaders().get(AWS_CONTEXT_HEADER) instanceof Context context ? context : null;
     }
 
     private static Map<String, String> lowerCase(Map<String, String> headers) {

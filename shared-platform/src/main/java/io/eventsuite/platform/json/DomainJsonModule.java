@@ -2,7 +2,6 @@ package io.eventsuite.platform.json;
 
 import io.eventsuite.domain.common.Email;
 import io.eventsuite.domain.common.EventId;
-import io.eventsuite.domain.common.InvalidInput;
 import io.eventsuite.domain.common.NotificationId;
 import io.eventsuite.domain.common.OrderId;
 import io.eventsuite.domain.common.UserId;
@@ -51,15 +50,5 @@ public final class DomainJsonModule extends SimpleModule {
                 return parse.apply(parser.getString());
             }
         });
-    }
-
-    /** For callers that need to tell a domain rejection from a JSON shape problem. */
-    public static boolean isDomainRejection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInput) {
-                return true;
-            }
-        }
-        return false;
     }
 }

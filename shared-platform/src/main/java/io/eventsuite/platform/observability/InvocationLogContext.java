@@ -59,10 +59,6 @@ public final class InvocationLogContext implements AutoCloseable {
         }
     }
 
-    public static String correlationId() {
-        return MDC.get("correlationId");
-    }
-
     @Override
     public void close() {
         MDC.clear();

@@ -7,6 +7,7 @@ import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.events.DecodedEvent;
 import io.eventsuite.platform.events.UndecodableEvent;
 import io.eventsuite.platform.observability.InvocationLogContext;
+import io.eventsuite.platform.observability.LambdaContexts;
 import io.eventsuite.platform.observability.TraceParent;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +50,7 @@ public final class SqsBatchConsumers {
     public Function<Message<SQSEvent>, SQSBatchResponse> consumer(String name, Set<String> acceptedTypes,
             EventHandler handler) {
         EventHandler once = event -> processed.once(name, event, handler);
-        return message -> handleBatch(message.getPayload(),
-                message.getHeaders().get("aws-context") instanceof Context c ? c : null, acceptedTypes, once);
+        return message -> handleBatch(message.getPayload(), LambdaContexts.of(message), acceptedTypes, once);
     }
 
     SQSBatchResponse handleBatch(SQSEvent batch, Context lambda, Set<String> acceptedTypes, EventHandler handler) {
