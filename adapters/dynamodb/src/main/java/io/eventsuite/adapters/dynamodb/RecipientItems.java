@@ -3,7 +3,6 @@ package io.eventsuite.adapters.dynamodb;
 import io.eventsuite.domain.common.Email;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Recipient;
-import io.eventsuite.domain.user.NotificationPreferences;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,8 +14,6 @@ final class RecipientItems {
     static final String DISPLAY_NAME = "displayName";
     static final String EMAIL = "email";
     static final String PREFERENCES = "preferences";
-    static final String ORDER_UPDATES = "orderUpdates";
-    static final String ACCOUNT_UPDATES = "accountUpdates";
     static final String VERSION = "version";
 
     private RecipientItems() {
@@ -31,21 +28,17 @@ final class RecipientItems {
         item.put(ID, Attributes.s(recipient.id().value()));
         item.put(DISPLAY_NAME, Attributes.s(recipient.displayName()));
         item.put(EMAIL, Attributes.s(recipient.email().value()));
-        item.put(PREFERENCES, AttributeValue.fromM(Map.of(
-                ORDER_UPDATES, Attributes.bool(recipient.preferences().orderUpdates()),
-                ACCOUNT_UPDATES, Attributes.bool(recipient.preferences().accountUpdates()))));
+        item.put(PREFERENCES, PreferenceItems.write(recipient.preferences()));
         item.put(VERSION, Attributes.n(recipient.version()));
         return item;
     }
 
     static Recipient read(String table, Map<String, AttributeValue> item) {
         return CorruptItem.guard(table, () -> {
-            Map<String, AttributeValue> preferences = Attributes.map(item, PREFERENCES);
             return new Recipient(new UserId(Attributes.string(item, ID)),
                     Attributes.string(item, DISPLAY_NAME),
                     new Email(Attributes.string(item, EMAIL)),
-                    new NotificationPreferences(Attributes.bool(preferences, ORDER_UPDATES),
-                            Attributes.bool(preferences, ACCOUNT_UPDATES)),
+                    PreferenceItems.read(item, PREFERENCES),
                     Attributes.number(item, VERSION));
         });
     }

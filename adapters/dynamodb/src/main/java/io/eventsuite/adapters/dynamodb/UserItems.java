@@ -2,7 +2,6 @@ package io.eventsuite.adapters.dynamodb;
 
 import io.eventsuite.domain.common.Email;
 import io.eventsuite.domain.common.UserId;
-import io.eventsuite.domain.user.NotificationPreferences;
 import io.eventsuite.domain.user.User;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,8 +20,6 @@ final class UserItems {
     static final String DISPLAY_NAME = "displayName";
     static final String EMAIL = "email";
     static final String PREFERENCES = "preferences";
-    static final String ORDER_UPDATES = "orderUpdates";
-    static final String ACCOUNT_UPDATES = "accountUpdates";
     static final String VERSION = "version";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
@@ -59,9 +56,7 @@ final class UserItems {
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
         attributes.put(DISPLAY_NAME, Attributes.s(user.displayName()));
         attributes.put(EMAIL, Attributes.s(user.email().value()));
-        attributes.put(PREFERENCES, AttributeValue.fromM(Map.of(
-                ORDER_UPDATES, Attributes.bool(user.preferences().orderUpdates()),
-                ACCOUNT_UPDATES, Attributes.bool(user.preferences().accountUpdates()))));
+        attributes.put(PREFERENCES, PreferenceItems.write(user.preferences()));
         attributes.put(VERSION, Attributes.n(user.version()));
         attributes.put(CREATED_AT, Attributes.instant(user.createdAt()));
         attributes.put(UPDATED_AT, Attributes.instant(user.updatedAt()));
@@ -78,12 +73,10 @@ final class UserItems {
             return Optional.empty();
         }
         return Optional.of(CorruptItem.guard(table, () -> {
-            Map<String, AttributeValue> preferences = Attributes.map(item, PREFERENCES);
             return new User(new UserId(Attributes.string(item, ID)),
                     Attributes.string(item, DISPLAY_NAME),
                     new Email(Attributes.string(item, EMAIL)),
-                    new NotificationPreferences(Attributes.bool(preferences, ORDER_UPDATES),
-                            Attributes.bool(preferences, ACCOUNT_UPDATES)),
+                    PreferenceItems.read(item, PREFERENCES),
                     Attributes.number(item, VERSION),
                     Attributes.instant(item, CREATED_AT),
                     Attributes.instant(item, UPDATED_AT));
