@@ -13,8 +13,10 @@
 # is newer than every source it was built from: the second function of the same service, and any later build
 # with no source change, only copy. Stamps live in target/sam-make (gone with `./mvnw clean` or `make clean`).
 #
-# Maven runs offline (`-o`) from the local repository; on a machine whose repository still lacks something, the
-# same build is retried online once. Maven needs JDK 21 or newer: set JAVA_HOME before `sam build`.
+# Maven contacts Maven Central only for what the local repository lacks, so a new machine with an empty repository
+# and a warm one run the same command (no offline-first guess: offline mode saves nothing when everything is there,
+# and on an empty repository it fails in ways no fallback can recognise). The plugins called here by prefix are
+# pinned in the root pom. Maven needs JDK 21 or newer: set JAVA_HOME before `sam build`.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -50,12 +52,8 @@ empty :=
 space := $(empty) $(empty)
 comma := ,
 
-# $(call mvn,<arguments>): Maven from the project root, offline; only when that failed for want of a dependency
-# not yet in the local repository, the same build once more online.
-mvn = mkdir -p $(STATE) && cd $(ROOT) && { $(MVNW) $(MVN_FLAGS) -o $(1) 2>&1 | tee $(STATE)/maven-offline.log \
-	|| { grep -qiE 'offline mode|offline and' $(STATE)/maven-offline.log \
-	&& echo "make: a dependency is missing from the local repository; building once more online" >&2 \
-	&& $(MVNW) $(MVN_FLAGS) $(1); }; }
+# $(call mvn,<arguments>): Maven from the project root.
+mvn = cd $(ROOT) && $(MVNW) $(MVN_FLAGS) $(1)
 
 # Every build-* target writes into ARTIFACTS_DIR: say so before building anything.
 ifneq ($(filter build-%,$(MAKECMDGOALS)),)
