@@ -467,7 +467,7 @@ class FunctionArtifactsRunAsLambdaTest {
 
     @Test
     @Order(150)
-    @DisplayName("PurgeRecipientFunction: a UserDeleted batch answers no failures and leaves only a tombstone of the recipient")
+    @DisplayName("PurgeRecipientFunction: a UserDeleted batch answers no failures and leaves a recipient tombstone")
     void purgeRecipient() throws Throwable {
         exercise("PurgeRecipientFunction", function -> {
             SqsEvents batch = SqsEvents.batchFrom("PurgeRecipientQueue");

@@ -160,7 +160,8 @@ class NotificationFunctionsThroughLambdaTest {
     private String userDeleted() {
         return """
                 {"specversion":"1.0","id":"%s","source":"/eventsuite/user-service","type":"io.eventsuite.user.deleted.v1",\
-                "subject":"%s","time":"2026-11-26T19:06:00Z","datacontenttype":"application/json","data":{"userId":"%s","version":3}}"""
+                "subject":"%s","time":"2026-11-26T19:06:00Z","datacontenttype":"application/json",\
+                "data":{"userId":"%s","version":3}}"""
                 .formatted(UUID.randomUUID(), user, user);
     }
 

@@ -24,7 +24,7 @@ class PurgingRecipientTest {
             new UserRegistered(ALICE, "Alice", new Email("alice@example.com"), NotificationPreferences.DEFAULT);
 
     @Test
-    void a_deleted_user_s_notifications_are_erased_the_projection_becomes_a_tombstone_and_a_second_purge_finds_nothing() {
+    void a_deleted_user_s_notifications_go_the_projection_becomes_a_tombstone_and_a_second_purge_finds_nothing() {
         kit.recipients.with(aliceAsRecipient(NotificationPreferences.DEFAULT));
         kit.notifying.on(anEnvelope("evt-1", anOrderPlacedFor(ALICE, "o-1")));
         kit.notifying.on(anEnvelope("evt-2", anOrderPlacedFor(ALICE, "o-2")));

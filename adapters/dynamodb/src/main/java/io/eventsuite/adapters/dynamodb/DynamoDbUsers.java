@@ -49,7 +49,7 @@ public final class DynamoDbUsers implements Users {
     public OptionalLong erasedVersion(UserId id) {
         return Items.get(dynamo, table, UserItems.key(id), List.of(UserItems.ERASED_AT, UserItems.VERSION))
                 .filter(UserItems::isTombstone)
-                .map(UserItems::erasedVersion)
+                .map(tombstone -> OptionalLong.of(UserItems.erasedVersion(tombstone)))
                 .orElse(OptionalLong.empty());
     }
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -88,8 +87,8 @@ final class UserItems {
     }
 
     /** The erasure's version a tombstone keeps; 0 for a tombstone from before erasures kept it. */
-    static OptionalLong erasedVersion(Map<String, AttributeValue> tombstone) {
-        return OptionalLong.of(tombstone.containsKey(VERSION) ? Attributes.number(tombstone, VERSION) : 0);
+    static long erasedVersion(Map<String, AttributeValue> tombstone) {
+        return tombstone.containsKey(VERSION) ? Attributes.number(tombstone, VERSION) : 0;
     }
 
     /** Turns the item into a tombstone at the erasure's {@code version}. */

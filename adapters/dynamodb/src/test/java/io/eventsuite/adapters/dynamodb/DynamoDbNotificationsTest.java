@@ -162,7 +162,8 @@ class DynamoDbNotificationsTest {
     void aNotificationWrittenJustBeforeThePurgeIsDeletedEvenWhileTheIndexLagsBehind() {
         InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
         DynamoDbNotifications lagging = new DynamoDbNotifications(client, table, LocalDynamo.randomKey());
-        DynamoDbRecipients recipients = new DynamoDbRecipients(client, dynamo.createTable(TableDefinitions::recipients));
+        DynamoDbRecipients recipients =
+                new DynamoDbRecipients(client, dynamo.createTable(TableDefinitions::recipients));
         PurgingRecipient purging = new PurgingRecipient(lagging, recipients, client.indexSettling());
         Notification justBefore = notification("a-just-before", ALICE, T0, "Welcome, Alice");
         lagging.addPending(notification("a-earlier", ALICE, T0, "n"));

@@ -96,7 +96,8 @@ class DynamoDbRecipientsTest extends RecipientsContract {
         DynamoDbUsersTest.race(writers);
 
         assertThat(recipients.find(ALICE)).isEqualTo(new RecipientState.Erased(ALICE, 4));
-        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow()).containsOnlyKeys("id", "version", "erased");
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
+                .containsOnlyKeys("id", "version", "erased");
     }
 
     private static Recipient version(long version, String name) {

@@ -175,7 +175,8 @@ class DynamoDbUsersTest {
 
         assertThat(users.findById(ALICE)).isEmpty();
         Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
-        assertThat(raw).doesNotContainKeys("displayName", "email", "preferences", "createdAt", "updatedAt", "expiresAt");
+        assertThat(raw)
+                .doesNotContainKeys("displayName", "email", "preferences", "createdAt", "updatedAt", "expiresAt");
         assertThat(raw.get("version").n()).isEqualTo("2");
         assertThat(users.erasedVersion(ALICE)).hasValue(2);
         assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2");
@@ -243,7 +244,8 @@ class DynamoDbUsersTest {
         assertThat(users.add(alice(1), List.of())).isTrue();
 
         assertThat(users.findById(ALICE)).contains(alice(1));
-        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow()).doesNotContainKeys("erasedAt", "expiresAt");
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
+                .doesNotContainKeys("erasedAt", "expiresAt");
     }
 
     @Test

@@ -21,6 +21,7 @@ class GsiPropagationTest {
     @Test
     void theDefaultIsASecondAndANegativePauseIsRefused() {
         assertThat(GsiPropagation.DEFAULT).isEqualTo(Duration.ofSeconds(1));
-        assertThatThrownBy(() -> new GsiPropagation(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GsiPropagation(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
