@@ -454,13 +454,13 @@ class FunctionArtifactsRunAsLambdaTest {
         requires(aliceOrder2);
         exercise("CancelOrdersOfDeletedUserFunction", function -> {
             SqsEvents batch = SqsEvents.batchFrom("CancelOrdersOfDeletedUserQueue");
-            add(batch, EventSources.USERS, new UserDeleted(new UserId(alice), 2));
+            add(batch, EventSources.USERS, erasureOf(alice));
             assertNoBatchItemFailures(function.invokeJson(batch.toJson()));
             assertPublished(ORDER_TOPIC, OrderCancelled.TYPE, aliceOrder2);
 
             SqsEvents withGarbage = SqsEvents.batchFrom("CancelOrdersOfDeletedUserQueue");
             String garbage = withGarbage.add("{not a cloud event", Map.of("type", UserDeleted.TYPE));
-            add(withGarbage, EventSources.USERS, new UserDeleted(new UserId(carol), 2));
+            add(withGarbage, EventSources.USERS, erasureOf(carol));
             assertBatchItemFailures(function.invokeJson(withGarbage.toJson()), garbage);
         });
     }
@@ -471,18 +471,24 @@ class FunctionArtifactsRunAsLambdaTest {
     void purgeRecipient() throws Throwable {
         exercise("PurgeRecipientFunction", function -> {
             SqsEvents batch = SqsEvents.batchFrom("PurgeRecipientQueue");
-            add(batch, EventSources.USERS, new UserDeleted(new UserId(alice), 2));
+            add(batch, EventSources.USERS, erasureOf(alice));
             assertNoBatchItemFailures(function.invokeJson(batch.toJson()));
             assertThat(stack.item("RecipientsTable", "id", alice)).as("alice's recipient projection")
                     .containsOnlyKeys("id", "version", "erased");
 
             SqsEvents withGarbage = SqsEvents.batchFrom("PurgeRecipientQueue");
             String garbage = withGarbage.add("{not a cloud event", Map.of("type", UserDeleted.TYPE));
-            add(withGarbage, EventSources.USERS, new UserDeleted(new UserId(bob), 2));
+            add(withGarbage, EventSources.USERS, erasureOf(bob));
             assertBatchItemFailures(function.invokeJson(withGarbage.toJson()), garbage);
             assertThat(stack.item("RecipientsTable", "id", bob)).as("bob's recipient projection")
                     .containsOnlyKeys("id", "version", "erased");
         });
+    }
+
+    /** The UserDeleted the user service emitted: its version is the one the user's tombstone kept. */
+    private UserDeleted erasureOf(String user) {
+        return new UserDeleted(new UserId(user),
+                Long.parseLong(stack.item("UsersTable", "id", user).get("version").n()));
     }
 
     // ---- running a function -------------------------------------------------------------------------------------
