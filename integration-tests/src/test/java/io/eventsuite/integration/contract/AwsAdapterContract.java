@@ -103,10 +103,10 @@ abstract class AwsAdapterContract {
     @Test
     void a_user_and_its_pending_events_are_one_item_until_published() {
         String table = table(TableDefinitions::users, "users");
-        DynamoDbUsers users = new DynamoDbUsers(dynamo, table, codec, Clock.systemUTC(), Duration.ofDays(30));
+        DynamoDbUsers users = new DynamoDbUsers(dynamo, table, codec, Clock.systemUTC());
         DynamoDbPendingEvents pending = new DynamoDbPendingEvents(dynamo, table);
         User alice = Fixtures.alice(1);
-        var event = Fixtures.anEnvelope("e-" + suffix, new UserDeleted(alice.id()));
+        var event = Fixtures.anEnvelope("e-" + suffix, new UserDeleted(alice.id(), 2));
 
         assertThat(users.add(alice, List.of(event))).isTrue();
         assertThat(users.add(alice, List.of())).as("the id exists").isFalse();
@@ -146,7 +146,7 @@ abstract class AwsAdapterContract {
         SnsEventPublisher publisher = new SnsEventPublisher(sns, topicArn, codec, StrictJson.create().mapper(),
                 PublishingResilience.create("contract", PublishingResilienceConfig.DEFAULTS, new SimpleMeterRegistry(),
                         Clock.systemUTC()));
-        var wanted = Fixtures.anEnvelope("e1-" + suffix, new UserDeleted(new UserId("u-" + suffix)));
+        var wanted = Fixtures.anEnvelope("e1-" + suffix, new UserDeleted(new UserId("u-" + suffix), 2));
         var filtered = Fixtures.anEnvelope("e2-" + suffix, Fixtures.anOrderPlacedFor(new UserId("u-" + suffix), "o-" + suffix));
 
         assertThat(publisher.publishEnvelopes(List.of(wanted, filtered)).allPublished()).isTrue();

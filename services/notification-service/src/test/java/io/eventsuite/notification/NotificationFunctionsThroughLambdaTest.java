@@ -143,7 +143,7 @@ class NotificationFunctionsThroughLambdaTest {
         return """
                 {"specversion":"1.0","id":"%s","source":"/eventsuite/user-service","type":"io.eventsuite.user.registered.v1",\
                 "subject":"%s","time":"2026-11-26T19:03:58.390Z","datacontenttype":"application/json",\
-                "data":{"userId":"%s","displayName":"Alice","email":"%s",\
+                "data":{"userId":"%s","version":1,"displayName":"Alice","email":"%s",\
                 "preferences":{"orderUpdates":%s,"accountUpdates":%s}}}"""
                 .formatted(eventId, user, user, email, orderUpdates, accountUpdates);
     }
@@ -160,7 +160,8 @@ class NotificationFunctionsThroughLambdaTest {
     private String userDeleted() {
         return """
                 {"specversion":"1.0","id":"%s","source":"/eventsuite/user-service","type":"io.eventsuite.user.deleted.v1",\
-                "subject":"%s","time":"2026-11-26T19:06:00Z","datacontenttype":"application/json","data":{"userId":"%s"}}"""
+                "subject":"%s","time":"2026-11-26T19:06:00Z","datacontenttype":"application/json",\
+                "data":{"userId":"%s","version":3}}"""
                 .formatted(UUID.randomUUID(), user, user);
     }
 

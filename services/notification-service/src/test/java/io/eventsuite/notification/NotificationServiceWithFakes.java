@@ -1,5 +1,6 @@
 package io.eventsuite.notification;
 
+import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.notification.NotificationChannel;
 import io.eventsuite.domain.notification.Notifications;
 import io.eventsuite.domain.notification.Recipients;
@@ -39,6 +40,11 @@ public class NotificationServiceWithFakes {
     @Bean
     Recipients recipients() {
         return RECIPIENTS;
+    }
+
+    @Bean
+    IndexLag indexLag() {
+        return NOTIFICATIONS.index().settling();
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.eventsuite.order;
 
 import io.eventsuite.domain.event.EventPublisher;
 import io.eventsuite.domain.idempotency.IdempotencyStore;
+import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.order.Orders;
 import io.eventsuite.domain.testing.InMemoryIdempotencyStore;
 import io.eventsuite.domain.testing.InMemoryOrders;
@@ -26,6 +27,11 @@ public class OrderServiceWithFakes {
     @Bean
     Orders orders() {
         return ORDERS;
+    }
+
+    @Bean
+    IndexLag indexLag() {
+        return ORDERS.index().settling();
     }
 
     @Bean

@@ -25,7 +25,7 @@ class UserDeletedConsumerThroughLambdaTest {
         return """
                 {"specversion":"1.0","id":"%s","source":"/eventsuite/user-service","type":"io.eventsuite.user.deleted.v1",\
                 "subject":"%s","time":"2026-11-26T19:03:58.390Z","datacontenttype":"application/json",\
-                "data":{"userId":"%s"},"traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",\
+                "data":{"userId":"%s","version":2},"traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",\
                 "correlationid":"corr-0000-1111"}""".formatted(eventId, userId, userId);
     }
 

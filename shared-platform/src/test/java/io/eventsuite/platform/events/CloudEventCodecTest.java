@@ -19,7 +19,7 @@ class CloudEventCodecTest {
     private static final String VALID = """
             {"specversion":"1.0","id":"e-1","source":"/eventsuite/user-service","type":"io.eventsuite.user.deleted.v1",\
             "subject":"alice-sub","time":"2026-11-26T19:03:58.390Z","datacontenttype":"application/json",\
-            "data":{"userId":"alice-sub"}}""";
+            "data":{"userId":"alice-sub","version":2}}""";
 
     @Test
     void a_published_event_is_read_back_as_the_domain_event() {
@@ -60,7 +60,7 @@ class CloudEventCodecTest {
 
     @Test
     void data_the_domain_refuses_is_undecodable_without_quoting_it() {
-        String personal = VALID.replace("\"data\":{\"userId\":\"alice-sub\"}", "\"data\":{\"userId\":\"alice@secret\"}");
+        String personal = VALID.replace("\"data\":{\"userId\":\"alice-sub\"", "\"data\":{\"userId\":\"alice@secret\"");
 
         assertThatThrownBy(() -> codec.decode(personal))
                 .isInstanceOf(UndecodableEvent.class)
@@ -71,8 +71,14 @@ class CloudEventCodecTest {
     void an_unknown_attribute_or_data_field_is_undecodable() {
         assertThatThrownBy(() -> codec.decode(VALID.replace("\"subject\"", "\"extra\":1,\"subject\"")))
                 .isInstanceOf(UndecodableEvent.class);
-        assertThatThrownBy(() -> codec.decode(VALID.replace("{\"userId\":\"alice-sub\"}",
-                "{\"userId\":\"alice-sub\",\"admin\":true}"))).isInstanceOf(UndecodableEvent.class);
+        assertThatThrownBy(() -> codec.decode(VALID.replace("{\"userId\":\"alice-sub\",",
+                "{\"userId\":\"alice-sub\",\"admin\":true,"))).isInstanceOf(UndecodableEvent.class);
+    }
+
+    @Test
+    void a_user_deletion_without_the_erasure_s_version_is_undecodable_rather_than_guessed() {
+        assertThatThrownBy(() -> codec.decode(VALID.replace(",\"version\":2", "")))
+                .isInstanceOf(UndecodableEvent.class);
     }
 
     @Test

@@ -60,6 +60,12 @@ public final class DynamoDbNotifications implements Notifications {
         }
     }
 
+    /** An unconditional DeleteItem: deleting an unknown notification is no error. */
+    @Override
+    public void delete(NotificationId id) {
+        dynamo.deleteItem(b -> b.tableName(table).key(NotificationItems.key(id)));
+    }
+
     /** Does nothing when the notification is unknown (it may have been purged meanwhile). */
     @Override
     public void markSent(NotificationId id) {
@@ -86,7 +92,7 @@ public final class DynamoDbNotifications implements Notifications {
      * Pages through the recipient's index entries and deletes them in batches. Not atomic, and it need not be:
      * a purge is idempotent, so a failure part-way is finished by the redelivered {@code UserDeleted}. The count is
      * what the index listed; the index is eventually consistent, so a notification written a moment earlier may
-     * be missed by this pass (the same holds for any reader of the index).
+     * be missed by one pass: the purge makes a second one after {@link GsiPropagation} is waited out.
      */
     @Override
     public int deleteByRecipient(UserId recipientId) {

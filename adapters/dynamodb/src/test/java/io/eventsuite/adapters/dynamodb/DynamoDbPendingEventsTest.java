@@ -20,7 +20,6 @@ import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.outbox.PendingBatch;
 import io.eventsuite.platform.outbox.StoredEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -144,13 +143,12 @@ class DynamoDbPendingEventsTest {
     }
 
     @Test
-    void aTombstoneKeepsItsEventsUntilRelayedAndStaysForTtlAfterwards() {
+    void aTombstoneKeepsItsEventsUntilRelayedAndStaysAfterwardsWithItsVersion() {
         String usersTable = dynamo.createTable(TableDefinitions::users);
-        DynamoDbUsers users = new DynamoDbUsers(dynamo.client(), usersTable, CODEC, new MutableClock(),
-                Duration.ofDays(1));
+        DynamoDbUsers users = new DynamoDbUsers(dynamo.client(), usersTable, CODEC, new MutableClock());
         DynamoDbPendingEvents userEvents = new DynamoDbPendingEvents(dynamo.client(), usersTable);
         users.add(alice(1), List.of());
-        users.erase(ALICE, 1, List.of(anEnvelope("evt-deleted", new UserDeleted(ALICE))));
+        users.erase(ALICE, 1, List.of(anEnvelope("evt-deleted", new UserDeleted(ALICE, 2))));
 
         assertThat(userEvents.oldest(10)).singleElement().satisfies(batch -> {
             assertThat(batch.aggregateId()).isEqualTo(ALICE.value());
@@ -160,7 +158,7 @@ class DynamoDbPendingEventsTest {
 
         assertThat(userEvents.oldest(10)).isEmpty();
         Map<String, AttributeValue> tombstone = dynamo.rawItem(usersTable, "id", ALICE.value()).orElseThrow();
-        assertThat(tombstone).containsKeys("erasedAt", "expiresAt").doesNotContainKey("email");
+        assertThat(tombstone).containsKeys("erasedAt", "version").doesNotContainKeys("email", "expiresAt");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -42,7 +42,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class DynamoDbUsersTest {
 
     private static final CloudEventCodec CODEC = new CloudEventCodec(StrictJson.create().mapper());
-    private static final Duration RETENTION = Duration.ofDays(30);
     private static LocalDynamo dynamo;
 
     private final MutableClock clock = new MutableClock();
@@ -63,7 +62,7 @@ class DynamoDbUsersTest {
     @BeforeEach
     void createTable() {
         table = dynamo.createTable(TableDefinitions::users);
-        users = new DynamoDbUsers(dynamo.client(), table, CODEC, clock, RETENTION);
+        users = new DynamoDbUsers(dynamo.client(), table, CODEC, clock);
         pending = new DynamoDbPendingEvents(dynamo.client(), table);
     }
 
@@ -78,7 +77,8 @@ class DynamoDbUsersTest {
                 new NotificationPreferences(false, true), 7,
                 Instant.parse("2025-06-01T09:00:00Z"), Instant.parse("2025-06-02T10:11:12.123456789Z"));
 
-        assertThat(users.add(user, List.of())).isTrue();
+        assertThat(users.add(renamed(user, "first", 1), List.of())).isTrue();
+        assertThat(users.replace(user, 1, List.of())).isTrue();
 
         assertThat(users.findById(ALICE)).contains(user);
         assertThat(users.findById(new UserId("nobody"))).isEmpty();
@@ -166,7 +166,7 @@ class DynamoDbUsersTest {
     }
 
     @Test
-    void eraseLeavesATombstoneWithoutPersonalDataThatKeepsItsEvents() {
+    void eraseLeavesATombstoneWithoutPersonalDataThatKeepsItsEventsAndTheErasuresVersionAndNeverExpires() {
         users.add(alice(1), List.of(registered("evt-1")));
         clock.set(Instant.parse("2025-07-01T12:00:00Z"));
 
@@ -175,9 +175,10 @@ class DynamoDbUsersTest {
 
         assertThat(users.findById(ALICE)).isEmpty();
         Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
-        assertThat(raw).doesNotContainKeys("displayName", "email", "preferences", "version", "createdAt", "updatedAt");
-        assertThat(raw.get("expiresAt").n())
-                .isEqualTo(Long.toString(Instant.parse("2025-07-31T12:00:00Z").getEpochSecond()));
+        assertThat(raw)
+                .doesNotContainKeys("displayName", "email", "preferences", "createdAt", "updatedAt", "expiresAt");
+        assertThat(raw.get("version").n()).isEqualTo("2");
+        assertThat(users.erasedVersion(ALICE)).hasValue(2);
         assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2");
         assertThat(raw.get("pendingEvents").m().get("evt-2").m().get("cloudEvent").s()).doesNotContain("Alice");
     }
@@ -193,16 +194,19 @@ class DynamoDbUsersTest {
     }
 
     @Test
-    void registeringAgainReplacesTheTombstoneAndCarriesItsPendingEventsOver() {
+    void registeringAgainAtTheVersionAfterTheErasureReplacesTheTombstoneAndCarriesItsPendingEventsOver() {
         users.add(alice(1), List.of(registered("evt-1")));
         users.erase(ALICE, 1, List.of(deleted("evt-2")));
         User again = new User(ALICE, "Alice Again", new Email("alice2@example.com"),
-                new NotificationPreferences(true, false), 1, Instant.parse("2025-08-01T00:00:00Z"),
+                new NotificationPreferences(true, false), 3, Instant.parse("2025-08-01T00:00:00Z"),
                 Instant.parse("2025-08-01T00:00:00Z"));
 
+        assertThat(users.add(renamed(again, "restarting at 1", 1), List.of())).isFalse();
+        assertThat(users.add(renamed(again, "skipping a version", 4), List.of())).isFalse();
         assertThat(users.add(again, List.of(registered("evt-3", again)))).isTrue();
 
         assertThat(users.findById(ALICE)).contains(again);
+        assertThat(users.erasedVersion(ALICE)).isEmpty();
         assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
                 .doesNotContainKeys("erasedAt", "expiresAt");
         assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2", "evt-3");
@@ -212,25 +216,51 @@ class DynamoDbUsersTest {
     @Test
     void aRegistrationRacingAnotherOverATombstoneLosesCleanly() {
         InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
-        DynamoDbUsers racing = new DynamoDbUsers(client, table, CODEC, clock, RETENTION);
+        DynamoDbUsers racing = new DynamoDbUsers(client, table, CODEC, clock);
         users.add(alice(1), List.of());
         users.erase(ALICE, 1, List.of());
-        User winner = renamed(alice(1), "Winner", 1);
+        User winner = renamed(alice(1), "Winner", 3);
         // between finding the tombstone and reviving it, someone else registers
         client.before("UpdateItem", 1,
                 () -> assertThat(users.add(winner, List.of(registered("evt-w", winner)))).isTrue());
 
-        assertThat(racing.add(alice(1), List.of(registered("evt-l")))).isFalse();
+        assertThat(racing.add(renamed(alice(1), "Loser", 3), List.of(registered("evt-l")))).isFalse();
 
         assertThat(users.findById(ALICE)).contains(winner);
         assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-w");
     }
 
     @Test
+    void aTombstoneFromBeforeErasuresKeptTheirVersionIsRevivedAtVersionOne() {
+        users.add(alice(1), List.of());
+        // as erase wrote it before: personal data and version removed, an expiry for AWS TTL
+        dynamo.client().updateItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(ALICE.value())))
+                .updateExpression("REMOVE displayName, email, preferences, version, createdAt, updatedAt "
+                        + "SET erasedAt = :t, expiresAt = :e")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("2025-07-01T12:00:00Z"),
+                        ":e", AttributeValue.fromN("1754000000"))));
+
+        assertThat(users.erasedVersion(ALICE)).hasValue(0);
+        assertThat(users.add(alice(1), List.of())).isTrue();
+
+        assertThat(users.findById(ALICE)).contains(alice(1));
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
+                .doesNotContainKeys("erasedAt", "expiresAt");
+    }
+
+    @Test
+    void erasedVersionIsEmptyForALiveOrUnknownUser() {
+        users.add(alice(1), List.of());
+
+        assertThat(users.erasedVersion(ALICE)).isEmpty();
+        assertThat(users.erasedVersion(new UserId("nobody"))).isEmpty();
+    }
+
+    @Test
     void usesTheItemReturnedWithTheFailedConditionInsteadOfReadingIt() {
         InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client())
                 .returningOldItemOnConditionFailure();
-        DynamoDbUsers withAllOld = new DynamoDbUsers(client, table, CODEC, clock, RETENTION);
+        DynamoDbUsers withAllOld = new DynamoDbUsers(client, table, CODEC, clock);
         users.add(alice(1), List.of());
 
         assertThat(withAllOld.add(alice(1), List.of())).isFalse();
@@ -273,7 +303,7 @@ class DynamoDbUsersTest {
     }
 
     private EventEnvelope registered(String eventId, User user) {
-        return at(anEnvelope(eventId, new UserRegistered(user.id(), user.displayName(), user.email(),
+        return at(anEnvelope(eventId, new UserRegistered(user.id(), user.version(), user.displayName(), user.email(),
                 user.preferences())));
     }
 
@@ -283,7 +313,7 @@ class DynamoDbUsersTest {
     }
 
     private EventEnvelope deleted(String eventId) {
-        return at(anEnvelope(eventId, new UserDeleted(ALICE)));
+        return at(anEnvelope(eventId, new UserDeleted(ALICE, 2)));
     }
 
     /** The envelope at the clock's time, so events of later writes are later. */

@@ -2,10 +2,12 @@ package io.eventsuite.notification.config;
 
 import io.eventsuite.adapters.dynamodb.DynamoDbNotifications;
 import io.eventsuite.adapters.dynamodb.DynamoDbRecipients;
+import io.eventsuite.adapters.dynamodb.GsiPropagation;
 import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
 import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
 import io.eventsuite.adapters.wiring.NotificationChannelConfiguration;
 import io.eventsuite.adapters.wiring.PageCursorKey;
+import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Notifications;
 import io.eventsuite.domain.notification.Recipients;
@@ -31,6 +33,12 @@ public class NotificationAdapters {
     @Bean
     Recipients recipients(DynamoDbClient dynamo, @Value("${RECIPIENTS_TABLE}") String table) {
         return new DynamoDbRecipients(dynamo, table);
+    }
+
+    /** How long the by-recipient index may trail the table: the purge deletes through it again after that. */
+    @Bean
+    IndexLag indexLag() {
+        return new GsiPropagation(GsiPropagation.DEFAULT);
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
