@@ -193,15 +193,15 @@ class FunctionArtifactsRunAsLambdaTest {
     @DisplayName("RegisterUserFunction: POST /users answers 201 (400 problem+json for malformed JSON)")
     void registerUser() throws Throwable {
         exercise("RegisterUserFunction", function -> {
-            HttpReply first = function.http(post("/users", "/users").as(alice).jsonBody(userBody("Alice", alice)));
+            HttpReply first = function.http(post("/users", "/users").as(alice).verifiedEmail(email(alice)).jsonBody(userBody("Alice", alice)));
             assertAnswer(first, 201, JSON);
             assertThat(first.field("id")).isEqualTo(alice);
 
-            HttpReply second = function.http(post("/users", "/users").as(bob).jsonBody(userBody("Bob", bob)));
+            HttpReply second = function.http(post("/users", "/users").as(bob).verifiedEmail(email(bob)).jsonBody(userBody("Bob", bob)));
             assertAnswer(second, 201, JSON);
             assertThat(second.field("email")).isEqualTo(email(bob));
 
-            assertAnswer(function.http(post("/users", "/users").as(carol).jsonBody(userBody("Carol", carol))), 201, JSON);
+            assertAnswer(function.http(post("/users", "/users").as(carol).verifiedEmail(email(carol)).jsonBody(userBody("Carol", carol))), 201, JSON);
 
             HttpReply malformed = function.http(post("/users", "/users").as("mallory-" + run)
                     .jsonBody("{\"displayName\": \"Mallory\", "));
