@@ -31,6 +31,7 @@ import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.events.TransportContext;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.testing.ApiGatewayV2Events;
+import io.eventsuite.platform.testing.CognitoEvents;
 import io.eventsuite.platform.testing.SqsEvents;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ class FunctionArtifactsRunAsLambdaTest {
             "RelayOrderEventsFunction",
             "ProjectRecipientsFunction", "SendNotificationsFunction", "ListNotificationsFunction",
             "DeleteUserFunction", "RelayUserEventsFunction",
-            "CancelOrdersOfDeletedUserFunction", "PurgeRecipientFunction");
+            "CancelOrdersOfDeletedUserFunction", "PurgeRecipientFunction", "PreTokenGenerationFunction");
 
     /** The sender the notification service is given (SenderAddress has no default). */
     private static final String SENDER_ADDRESS = "notifications@eventsuite.example";
@@ -480,6 +481,26 @@ class FunctionArtifactsRunAsLambdaTest {
             add(withGarbage, EventSources.USERS, new UserDeleted(new UserId(bob)));
             assertBatchItemFailures(function.invokeJson(withGarbage.toJson()), garbage);
             assertThat(stack.hasItem("RecipientsTable", "id", bob)).as("bob's recipient projection").isFalse();
+        });
+    }
+
+    // ---- the user pool's trigger --------------------------------------------------------------------------------
+
+    @Test
+    @Order(160)
+    @DisplayName("PreTokenGenerationFunction: a V2 event answers the API scopes of the user's groups and the verified email")
+    void preTokenGeneration() throws Throwable {
+        exercise("PreTokenGenerationFunction", function -> {
+            JsonNode customer = function.invokeJson(CognitoEvents.preTokenGenerationV2(alice).groups("customers")
+                    .email(email(alice), true).toJson())
+                    .path("response").path("claimsAndScopeOverrideDetails").path("accessTokenGeneration");
+            assertThat(customer.path("scopesToAdd").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly("eventsuite/notifications", "eventsuite/orders", "eventsuite/users");
+            assertThat(customer.path("claimsToAddOrOverride").path("email_verified").asString()).isEqualTo("true");
+
+            JsonNode stranger = function.invokeJson(CognitoEvents.preTokenGenerationV2("stranger-" + run).toJson())
+                    .path("response").path("claimsAndScopeOverrideDetails").path("accessTokenGeneration");
+            assertThat(stranger.path("scopesToAdd").isEmpty()).as("a user in no group gets no API scope").isTrue();
         });
     }
 
