@@ -30,7 +30,8 @@ MVN_FLAGS ?= -q -B
 
 SERVICES := user-service order-service notification-service
 
-USER_FUNCTIONS := RegisterUserFunction GetUserFunction UpdateUserFunction DeleteUserFunction RelayUserEventsFunction
+USER_FUNCTIONS := RegisterUserFunction GetUserFunction UpdateUserFunction DeleteUserFunction RelayUserEventsFunction \
+	PreTokenGenerationFunction
 ORDER_FUNCTIONS := PlaceOrderFunction GetOrderFunction ListOrdersFunction CancelOrderFunction \
 	CancelOrdersOfDeletedUserFunction RelayOrderEventsFunction
 NOTIFICATION_FUNCTIONS := SendNotificationsFunction ProjectRecipientsFunction PurgeRecipientFunction \

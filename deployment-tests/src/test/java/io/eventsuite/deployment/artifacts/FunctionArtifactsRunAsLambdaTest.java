@@ -31,6 +31,7 @@ import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.events.TransportContext;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.testing.ApiGatewayV2Events;
+import io.eventsuite.platform.testing.CognitoEvents;
 import io.eventsuite.platform.testing.SqsEvents;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ class FunctionArtifactsRunAsLambdaTest {
             "RelayOrderEventsFunction",
             "ProjectRecipientsFunction", "SendNotificationsFunction", "ListNotificationsFunction",
             "DeleteUserFunction", "RelayUserEventsFunction",
-            "CancelOrdersOfDeletedUserFunction", "PurgeRecipientFunction");
+            "CancelOrdersOfDeletedUserFunction", "PurgeRecipientFunction", "PreTokenGenerationFunction");
 
     /** The sender the notification service is given (SenderAddress has no default). */
     private static final String SENDER_ADDRESS = "notifications@eventsuite.example";
@@ -193,15 +194,15 @@ class FunctionArtifactsRunAsLambdaTest {
     @DisplayName("RegisterUserFunction: POST /users answers 201 (400 problem+json for malformed JSON)")
     void registerUser() throws Throwable {
         exercise("RegisterUserFunction", function -> {
-            HttpReply first = function.http(post("/users", "/users").as(alice).jsonBody(userBody("Alice", alice)));
+            HttpReply first = function.http(post("/users", "/users").as(alice).verifiedEmail(email(alice)).jsonBody(userBody("Alice", alice)));
             assertAnswer(first, 201, JSON);
             assertThat(first.field("id")).isEqualTo(alice);
 
-            HttpReply second = function.http(post("/users", "/users").as(bob).jsonBody(userBody("Bob", bob)));
+            HttpReply second = function.http(post("/users", "/users").as(bob).verifiedEmail(email(bob)).jsonBody(userBody("Bob", bob)));
             assertAnswer(second, 201, JSON);
             assertThat(second.field("email")).isEqualTo(email(bob));
 
-            assertAnswer(function.http(post("/users", "/users").as(carol).jsonBody(userBody("Carol", carol))), 201, JSON);
+            assertAnswer(function.http(post("/users", "/users").as(carol).verifiedEmail(email(carol)).jsonBody(userBody("Carol", carol))), 201, JSON);
 
             HttpReply malformed = function.http(post("/users", "/users").as("mallory-" + run)
                     .jsonBody("{\"displayName\": \"Mallory\", "));
@@ -489,6 +490,26 @@ class FunctionArtifactsRunAsLambdaTest {
     private UserDeleted erasureOf(String user) {
         return new UserDeleted(new UserId(user),
                 Long.parseLong(stack.item("UsersTable", "id", user).get("version").n()));
+    }
+
+    // ---- the user pool's trigger --------------------------------------------------------------------------------
+
+    @Test
+    @Order(160)
+    @DisplayName("PreTokenGenerationFunction: a V2 event answers the API scopes of the user's groups and the verified email")
+    void preTokenGeneration() throws Throwable {
+        exercise("PreTokenGenerationFunction", function -> {
+            JsonNode customer = function.invokeJson(CognitoEvents.preTokenGenerationV2(alice).groups("customers")
+                    .email(email(alice), true).toJson())
+                    .path("response").path("claimsAndScopeOverrideDetails").path("accessTokenGeneration");
+            assertThat(customer.path("scopesToAdd").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly("eventsuite/notifications", "eventsuite/orders", "eventsuite/users");
+            assertThat(customer.path("claimsToAddOrOverride").path("email_verified").asString()).isEqualTo("true");
+
+            JsonNode stranger = function.invokeJson(CognitoEvents.preTokenGenerationV2("stranger-" + run).toJson())
+                    .path("response").path("claimsAndScopeOverrideDetails").path("accessTokenGeneration");
+            assertThat(stranger.path("scopesToAdd").isEmpty()).as("a user in no group gets no API scope").isTrue();
+        });
     }
 
     // ---- running a function -------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.eventsuite.deployment.rules;
 
 import io.eventsuite.deployment.template.Template;
+import io.eventsuite.platform.auth.ApiScopeGrants;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,18 @@ class ProjectTemplateRulesTest {
     @DisplayName("every route requires its resource's scope, declared by the resource server and allowed for the client")
     void everyRouteRequiresItsScope() {
         HttpApiRules.everyRouteRequiresItsScope(template).assertPassed();
+    }
+
+    @Test
+    @DisplayName("the pre token generation trigger is a V2 function of this template, on the tier that version needs")
+    void preTokenTriggerIsAProjectFunction() {
+        IdentityRules.preTokenTriggerIsAProjectFunction(template).assertPassed();
+    }
+
+    @Test
+    @DisplayName("the groups the trigger grants API scopes to exist in the pool, and so do the scopes")
+    void scopeGrantsMatchThePool() {
+        IdentityRules.scopeGrantsMatchThePool(template, ApiScopeGrants.EVENTSUITE.scopesByGroup()).assertPassed();
     }
 
     @Test

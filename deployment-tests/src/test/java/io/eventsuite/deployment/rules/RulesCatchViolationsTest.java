@@ -172,6 +172,42 @@ class RulesCatchViolationsTest {
     }
 
     @Test
+    void anInlineOrOldStyleTokenTriggerOnTheFreeTierAndGrantsToMissingGroupsAreCaught() {
+        Template pools = Template.of("""
+                Resources:
+                  Inline:
+                    Type: AWS::Lambda::Function
+                  Pool:
+                    Type: AWS::Cognito::UserPool
+                    Properties:
+                      LambdaConfig:
+                        PreTokenGenerationConfig: {LambdaArn: !GetAtt Inline.Arn, LambdaVersion: V1_0}
+                  OldStyle:
+                    Type: AWS::Cognito::UserPool
+                    Properties:
+                      UserPoolTier: LITE
+                      LambdaConfig: {PreTokenGeneration: !GetAtt Inline.Arn}
+                  Admins:
+                    Type: AWS::Cognito::UserPoolGroup
+                    Properties: {UserPoolId: !Ref Pool, GroupName: admin}
+                  Server:
+                    Type: AWS::Cognito::UserPoolResourceServer
+                    Properties: {Identifier: suite, Scopes: [{ScopeName: users, ScopeDescription: users}]}
+                """);
+
+        assertThat(IdentityRules.preTokenTriggerIsAProjectFunction(pools).violations()).containsExactlyInAnyOrder(
+                "Pool: PreTokenGenerationConfig.LambdaArn must be !Ref <an AWS::Serverless::Function here>.Alias",
+                "Pool: PreTokenGenerationConfig.LambdaVersion must be V2_0 or V3_0 (only they shape access tokens), is V1_0",
+                "Pool: UserPoolTier must be ESSENTIALS or PLUS for a V2_0/V3_0 trigger, is null",
+                "OldStyle: LambdaConfig.PreTokenGeneration is the V1_0 trigger: use PreTokenGenerationConfig");
+        assertThat(IdentityRules.scopeGrantsMatchThePool(pools, java.util.Map.of(
+                "admin", java.util.Set.of("suite/users"), "customers", java.util.Set.of("suite/orders"))).violations())
+                .containsExactlyInAnyOrder(
+                        "customers: granted scopes, but no AWS::Cognito::UserPoolGroup has this GroupName",
+                        "customers: grants suite/orders, which no UserPoolResourceServer declares");
+    }
+
+    @Test
     void aBrokenRuleFailsWithEveryViolationNamed() {
         assertThatThrownBy(() -> MessagingRules.everyQueueIsEncrypted(BROKEN).assertPassed())
                 .hasMessageContaining("Rule 'every-queue-is-encrypted'")

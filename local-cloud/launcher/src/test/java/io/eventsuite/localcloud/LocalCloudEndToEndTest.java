@@ -77,6 +77,10 @@ class LocalCloudEndToEndTest {
                 Duration.ofNanos(System.nanoTime() - firstRequest).toMillis());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         assertThat(registered.headers().firstValue("location")).hasValue("/users/" + sub);
+        HttpResponse<String> aStrangersAddress = post("/users", token, Map.of(),
+                "{\"displayName\":\"Mallory\",\"email\":\"victim-" + sub + "@example.com\"}");
+        assertThat(aStrangersAddress.statusCode()).as("only the token's verified email").isEqualTo(403);
+        assertThat(aStrangersAddress.body()).contains("urn:eventsuite:problem:email-not-verified");
 
         HttpResponse<String> placed = post("/orders", token, Map.of("Idempotency-Key", UUID.randomUUID().toString(),
                 "traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"),

@@ -142,7 +142,8 @@ class BadInputThroughLambdaTest {
     }
 
     private HttpAnswer post(String json) {
-        return lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(sub).jsonBody(json));
+        return lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
+                .verifiedEmail("alice@example.com").jsonBody(json));
     }
 
     private void assertNothingWritten() {

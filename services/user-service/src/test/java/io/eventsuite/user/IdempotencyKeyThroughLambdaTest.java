@@ -37,7 +37,7 @@ class IdempotencyKeyThroughLambdaTest {
         post(key, UserRoutesThroughLambdaTest.ALICE);
 
         HttpAnswer reused = post(key, """
-                {"displayName":"Bob","email":"bob@example.com"}""");
+                {"displayName":"Bob","email":"alice@example.com"}""");
 
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.problemType()).isEqualTo("urn:eventsuite:problem:idempotency-key-reused");
@@ -60,7 +60,8 @@ class IdempotencyKeyThroughLambdaTest {
     }
 
     private HttpAnswer post(String idempotencyKey, String json) {
-        ApiGatewayV2Events request = ApiGatewayV2Events.request("POST", "/users", "/users").as(sub).jsonBody(json);
+        ApiGatewayV2Events request = ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
+                .verifiedEmail("alice@example.com").jsonBody(json);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

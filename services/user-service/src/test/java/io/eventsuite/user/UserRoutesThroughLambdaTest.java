@@ -25,8 +25,9 @@ class UserRoutesThroughLambdaTest {
 
     @Test
     void registering_answers_201_with_location_etag_and_emits_UserRegistered() {
-        HttpAnswer answer = register(sub, """
-                {"displayName":"Alice","email":"Alice@Example.com","preferences":{"orderUpdates":false,"accountUpdates":true}}""");
+        HttpAnswer answer = lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
+                .verifiedEmail("alice@example.com").jsonBody("""
+                {"displayName":"Alice","email":"Alice@Example.com","preferences":{"orderUpdates":false,"accountUpdates":true}}"""));
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.header("Location")).isEqualTo("/users/" + sub);
@@ -150,7 +151,7 @@ class UserRoutesThroughLambdaTest {
     @Test
     void no_request_header_is_echoed_into_the_response() {
         HttpAnswer answer = lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
-                .header("X-Secret-Probe", "leak-me").jsonBody(ALICE));
+                .verifiedEmail("alice@example.com").header("X-Secret-Probe", "leak-me").jsonBody(ALICE));
 
         assertThat(answer.headers().keySet()).doesNotContainAnyElementsOf(
                 java.util.List.of("authorization", "Authorization", "x-secret-probe", "X-Secret-Probe", "aws-context",
@@ -163,7 +164,8 @@ class UserRoutesThroughLambdaTest {
     @Test
     void a_base64_encoded_body_is_read_like_a_plain_one() {
         HttpAnswer answer = lambda.http("registerUser",
-                ApiGatewayV2Events.request("POST", "/users", "/users").as(sub).base64Body(ALICE));
+                ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
+                        .verifiedEmail("alice@example.com").base64Body(ALICE));
 
         assertThat(answer.status()).isEqualTo(201);
     }
@@ -172,7 +174,8 @@ class UserRoutesThroughLambdaTest {
             {"displayName":"Alice","email":"alice@example.com"}""";
 
     private HttpAnswer register(String subject, String json) {
-        return lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(subject).jsonBody(json));
+        return lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(subject)
+                .verifiedEmail("alice@example.com").jsonBody(json));
     }
 
     private static ApiGatewayV2Events get(String id) {

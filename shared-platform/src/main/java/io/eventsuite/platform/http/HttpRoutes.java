@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.eventsuite.domain.common.InvalidInput;
+import io.eventsuite.domain.common.UnverifiedEmail;
 import io.eventsuite.platform.auth.VerifiedClaims;
 import io.eventsuite.platform.observability.CorrelationIds;
 import io.eventsuite.platform.observability.InvocationLogContext;
@@ -64,6 +65,8 @@ public final class HttpRoutes {
             } catch (InvalidInput invalid) {
                 response = HttpResponse.problem(new Problem(ProblemType.INVALID_INPUT,
                         "some values are invalid; see errors", null, invalid.violations()));
+            } catch (UnverifiedEmail unverified) {
+                response = HttpResponse.problem(ProblemType.EMAIL_NOT_VERIFIED, unverified.getMessage());
             } catch (RuntimeException unexpected) {
                 LOG.error("route {} failed", event.getRouteKey(), unexpected);
                 response = HttpResponse.problem(ProblemType.INTERNAL,
