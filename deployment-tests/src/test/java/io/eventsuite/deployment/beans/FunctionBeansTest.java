@@ -1,5 +1,6 @@
 package io.eventsuite.deployment.beans;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -16,10 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -31,13 +32,6 @@ import org.springframework.context.annotation.Import;
  * is started.
  */
 class FunctionBeansTest {
-
-    /**
-     * Beans declared in the template ahead of their code, with the reason. A function naming one of them is
-     * reported as skipped while the bean is missing, and checked like any other once it exists.
-     */
-    private static final Map<String, String> DECLARED_AHEAD = Map.of(
-            "relayPendingEvents", "the outbox relay bean is being written; its scheduled function is declared ahead");
 
     @TestFactory
     Stream<DynamicTest> everyFunctionDefinitionNamesABeanOfItsApplication() {
@@ -61,6 +55,16 @@ class FunctionBeansTest {
         assertFalse(beans.containsKey("placeOrder"), "another service's bean must not count");
     }
 
+    @Test
+    void aFunctionNamingABeanItsApplicationLacksFailsRatherThanBeingSkipped() {
+        Resource function = new Resource("RelayNotificationsFunction", Map.of("Type", Template.SERVERLESS_FUNCTION));
+
+        assertThatThrownBy(() -> check(function, "relayPendingEvents",
+                io.eventsuite.notification.NotificationServiceApplication.class.getName(), "services/notification-service"))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("names 'relayPendingEvents'");
+    }
+
     private static void check(Resource function, String definition, String mainClass, String codeUri) {
         Class<?> application;
         try {
@@ -82,12 +86,9 @@ class FunctionBeansTest {
         Map<String, Class<?>> beans = beansOf(application);
         for (String name : definition.split("[|,;]")) {
             String bean = name.trim();
+            // No escape hatch: a template naming a bean that does not exist would fail at its first invocation.
             if (beans.containsKey(bean)) {
                 continue;
-            }
-            if (DECLARED_AHEAD.containsKey(bean)) {
-                Assumptions.abort(function.id() + ": no @Bean " + bean + " in " + mainClass + " yet ("
-                        + DECLARED_AHEAD.get(bean) + ")");
             }
             fail(function.id() + ": SPRING_CLOUD_FUNCTION_DEFINITION names '" + bean + "', but " + mainClass
                     + " and what it imports declare only the beans " + beans.keySet());
