@@ -8,12 +8,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.eventsuite.deployment.template.Template;
 import io.eventsuite.deployment.template.Template.Resource;
-import java.lang.reflect.Method;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -48,7 +43,7 @@ class FunctionBeansTest {
 
     @Test
     void theBeanLookupSeesTheApplicationAndWhatItImportsOnly() {
-        Map<String, Class<?>> beans = beansOf(io.eventsuite.user.UserServiceApplication.class);
+        Map<String, Class<?>> beans = ApplicationBeans.beansOf(io.eventsuite.user.UserServiceApplication.class);
 
         assertTrue(beans.keySet().containsAll(Set.of("registerUser", "getUser", "updateUser", "deleteUser")), beans.keySet()::toString);
         assertTrue(beans.containsKey("strictJson"), "beans of imported configurations (PlatformConfiguration) count");
@@ -83,7 +78,7 @@ class FunctionBeansTest {
         assertTrue(location.contains("/" + service + "/") || location.contains("/" + service + "-"),
                 function.id() + ": MAIN_CLASS " + mainClass + " comes from " + location + ", not from CodeUri " + codeUri);
 
-        Map<String, Class<?>> beans = beansOf(application);
+        Map<String, Class<?>> beans = ApplicationBeans.beansOf(application);
         for (String name : definition.split("[|,;]")) {
             String bean = name.trim();
             // No escape hatch: a template naming a bean that does not exist would fail at its first invocation.
@@ -93,35 +88,5 @@ class FunctionBeansTest {
             fail(function.id() + ": SPRING_CLOUD_FUNCTION_DEFINITION names '" + bean + "', but " + mainClass
                     + " and what it imports declare only the beans " + beans.keySet());
         }
-    }
-
-    /** Bean name to declaring class, over the application class and its @Import closure. */
-    static Map<String, Class<?>> beansOf(Class<?> application) {
-        Map<String, Class<?>> beans = new LinkedHashMap<>();
-        Set<Class<?>> seen = new LinkedHashSet<>();
-        Deque<Class<?>> pending = new ArrayDeque<>();
-        pending.add(application);
-        while (!pending.isEmpty()) {
-            Class<?> configuration = pending.poll();
-            if (!seen.add(configuration)) {
-                continue;
-            }
-            for (Method method : configuration.getDeclaredMethods()) {
-                Bean bean = method.getAnnotation(Bean.class);
-                if (bean == null) {
-                    continue;
-                }
-                String[] names = bean.name().length > 0 ? bean.name() : bean.value();
-                if (names.length == 0) {
-                    names = new String[] {method.getName()};
-                }
-                Arrays.stream(names).forEach(n -> beans.put(n, configuration));
-            }
-            Import imports = configuration.getAnnotation(Import.class);
-            if (imports != null) {
-                pending.addAll(Arrays.asList(imports.value()));
-            }
-        }
-        return beans;
     }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
  * What each function's pinned bean reaches, as the code wires it: the repository methods its route or consumer,
  * its use case and the platform around it call (their DynamoDB actions are declared in {@link DynamoDbActions},
  * which the adapters' own test holds to the calls they make), and whether it publishes events or sends email.
- * The IAM rules grant a function exactly this, on the table each adapter is wired to.
+ * The IAM rules grant a function exactly this, on the table each adapter is wired to, and
+ * {@link FunctionCallsMatchTheCodeTest} holds every row to what the bean reaches in the bytecode.
  *
  * <p>Read a row as: bean -> use case -> port methods. The platform adds two: an {@code Idempotency-Key} route and
  * every SQS consumer run through {@code IdempotentExecution} (begin, complete, release), and every use case that
