@@ -41,10 +41,6 @@ final class FunctionCalls {
         boolean signsPageCursors() {
             return repositoryMethods.stream().anyMatch(DynamoDbActions.SIGN_PAGE_CURSORS::contains);
         }
-
-        boolean usesIdempotencyRecords() {
-            return repositoryMethods.stream().anyMatch(m -> m.startsWith(DynamoDbActions.KEY_PREFIXED_ADAPTER + "."));
-        }
     }
 
     private static final List<String> IDEMPOTENT = List.of("DynamoDbIdempotencyStore.begin",

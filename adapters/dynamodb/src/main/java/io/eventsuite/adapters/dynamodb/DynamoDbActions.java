@@ -1,9 +1,9 @@
 package io.eventsuite.adapters.dynamodb;
 
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What each repository method calls in DynamoDB, and on what (the table itself or one of its indexes): the
@@ -46,12 +46,6 @@ public final class DynamoDbActions {
     public static final Set<String> SIGN_PAGE_CURSORS = Set.of(
             "DynamoDbOrders.findByCustomer",
             "DynamoDbNotifications.findByRecipient");
-
-    /**
-     * The idempotency store writes every key under its owner's prefix ({@code <prefix>#...}), so a policy can hold
-     * a function to its own records with a {@code dynamodb:LeadingKeys} condition.
-     */
-    public static final String KEY_PREFIXED_ADAPTER = "DynamoDbIdempotencyStore";
 
     private static final Call GET = Call.onTable(Action.GetItem);
     private static final Call PUT = Call.onTable(Action.PutItem);
@@ -106,15 +100,8 @@ public final class DynamoDbActions {
         Set<Call> calls = BY_METHOD.get(method);
         if (calls == null) {
             throw new IllegalArgumentException("no declared DynamoDB calls for " + method + "; declared: "
-                    + new java.util.TreeSet<>(BY_METHOD.keySet()));
+                    + new TreeSet<>(BY_METHOD.keySet()));
         }
         return calls;
-    }
-
-    /** The union of the calls of several methods. */
-    public static Set<Call> ofAll(Iterable<String> methods) {
-        Set<Call> all = new LinkedHashSet<>();
-        methods.forEach(m -> all.addAll(of(m)));
-        return all;
     }
 }
