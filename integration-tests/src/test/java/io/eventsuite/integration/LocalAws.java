@@ -74,7 +74,7 @@ final class LocalAws {
         capturedEmailQueueUrl = sqs.createQueue(r -> r.queueName("captured-email")).queueUrl();
 
         Map.of("ORDERS_TABLE", "orders", "NOTIFICATIONS_TABLE", "notifications", "RECIPIENTS_TABLE", "recipients",
-                "IDEMPOTENCY_TABLE", "idempotency", "EVENTS_TOPIC_ARN", orderTopicArn,
+                "IDEMPOTENCY_TABLE", "idempotency", "IDEMPOTENCY_KEY_PREFIX", "integration", "EVENTS_TOPIC_ARN", orderTopicArn,
                 "CAPTURED_EMAIL_QUEUE_URL", capturedEmailQueueUrl,
                 "CURSOR_SIGNING_KEY", Base64.getEncoder().encodeToString(new byte[48]))
                 .forEach(System::setProperty);

@@ -3,9 +3,15 @@ package io.eventsuite.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsuite.adapters.dynamodb.DynamoDbPendingEvents;
+import io.eventsuite.order.OrderServiceApplication;
 import io.eventsuite.platform.outbox.PendingBatch;
 import io.eventsuite.platform.testing.ApiGatewayV2Events;
 import io.eventsuite.platform.testing.HttpAnswer;
+import io.eventsuite.platform.testing.LambdaEntryPoint;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -19,9 +25,14 @@ import tools.jackson.databind.JsonNode;
  * the event stays pending, and the scheduled relay publishes it once SNS is back (and only then clears it).
  */
 @DisplayName("the outbox over the wire")
+// The outage tests run first on purpose: each test has its own function contexts, so the breakers they open must
+// not reach the test that expects a closed one.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboxOverTheWireTest {
 
     private final LocalAws aws = LocalAws.get();
+    /** Each test its own function contexts, so its own circuit breakers: an outage in one never reaches another. */
+    private final LambdaEntryPoint orders = LambdaEntryPoint.isolated(OrderServiceApplication.class);
     private final DynamoDbPendingEvents pending = new DynamoDbPendingEvents(aws.dynamo, "orders");
 
     @AfterEach
@@ -30,28 +41,29 @@ class OutboxOverTheWireTest {
     }
 
     @Test
+    @Order(0)
     void sns_down_during_place_order_leaves_the_order_saved_and_its_event_pending_until_the_relay_publishes_it() {
         aws.drain(aws.orderEventsTap.url());
         aws.emulators.sns().failAllPublishes();
         String customer = "c-" + UUID.randomUUID();
 
-        HttpAnswer placed = Functions.ORDERS.http("placeOrder", ApiGatewayV2Events.request("POST", "/orders", "/orders")
+        HttpAnswer placed = orders.http("placeOrder", ApiGatewayV2Events.request("POST", "/orders", "/orders")
                 .as(customer).jsonBody("""
                         {"lines":[{"sku":"BOOK-1","quantity":1,"unitPrice":{"minorUnits":1250,"currency":"EUR"}}]}"""));
         String orderId = placed.body().path("id").asString();
 
         assertThat(placed.status()).isEqualTo(201);
-        assertThat(Functions.ORDERS.http("getOrder", ApiGatewayV2Events.request("GET", "/orders/{id}", "/orders/" + orderId)
+        assertThat(orders.http("getOrder", ApiGatewayV2Events.request("GET", "/orders/{id}", "/orders/" + orderId)
                 .pathParameter("id", orderId).as(customer)).status()).isEqualTo(200);
         assertThat(pendingFor(orderId)).hasSize(1);
         assertThat(aws.drain(aws.orderEventsTap.url())).isEmpty();
 
-        JsonNode whileDown = Functions.ORDERS.invoke("relayPendingEvents", "{}");
+        JsonNode whileDown = orders.invoke("relayPendingEvents", "{}");
         assertThat(whileDown.path("published").asInt()).isZero();
         assertThat(pendingFor(orderId)).hasSize(1);
 
         aws.emulators.sns().healthy();
-        JsonNode relayed = Functions.ORDERS.invoke("relayPendingEvents", scheduledEvent());
+        JsonNode relayed = orders.invoke("relayPendingEvents", scheduledEvent());
 
         List<Message> delivered = aws.drain(aws.orderEventsTap.url());
         assertThat(relayed.path("published").asInt()).isGreaterThanOrEqualTo(1);
@@ -61,34 +73,69 @@ class OutboxOverTheWireTest {
         });
         assertThat(pendingFor(orderId)).isEmpty();
 
-        Functions.ORDERS.invoke("relayPendingEvents", scheduledEvent());
+        orders.invoke("relayPendingEvents", scheduledEvent());
         assertThat(aws.drain(aws.orderEventsTap.url())).as("nothing is published twice once cleared").isEmpty();
     }
 
     /**
-     * Published at once when the function's circuit breaker is closed, else (as after the outage above, since
-     * a Lambda container's breaker stays open for a while) by the relay: either way exactly once, with the
-     * request's trace.
+     * An outage long enough to open the function's circuit breaker (5 failed calls of 10 decide it): every order is
+     * still saved with its event pending, and once SNS is back the relay publishes each exactly once.
      */
     @Test
-    void an_event_reaches_the_topic_exactly_once_carrying_the_requests_trace() {
+    @Order(1)
+    void a_long_outage_opens_the_breaker_and_every_order_waits_in_the_outbox_for_the_relay() {
+        aws.drain(aws.orderEventsTap.url());
+        aws.emulators.sns().failAllPublishes();
+        String customer = "c-" + UUID.randomUUID();
+
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            HttpAnswer placed = placeOrder(customer, ApiGatewayV2Events.request("POST", "/orders", "/orders"));
+            assertThat(placed.status()).isEqualTo(201);
+            orderIds.add(placed.body().path("id").asString());
+        }
+        orderIds.forEach(id -> assertThat(pendingFor(id)).as(id).hasSize(1));
+
+        aws.emulators.sns().healthy();
+        orders.invoke("relayPendingEvents", scheduledEvent());
+
+        List<String> delivered = aws.drain(aws.orderEventsTap.url()).stream().map(Message::body).toList();
+        for (String id : orderIds) {
+            assertThat(delivered).as(id).filteredOn(body -> body.contains(id)).hasSize(1);
+            assertThat(pendingFor(id)).as(id).isEmpty();
+        }
+    }
+
+    /**
+     * With SNS up and this test's own circuit breaker closed (whatever an earlier test's outage did to its own),
+     * the request publishes its event itself: at once, exactly once, with the request's trace, nothing left for
+     * the relay.
+     */
+    @Test
+    @Order(2)
+    void an_event_reaches_the_topic_at_once_and_exactly_once_carrying_the_requests_trace() {
         aws.drain(aws.orderEventsTap.url());
         String customer = "c-" + UUID.randomUUID();
 
-        HttpAnswer placed = Functions.ORDERS.http("placeOrder", ApiGatewayV2Events.request("POST", "/orders", "/orders")
-                .as(customer).header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
-                .jsonBody("""
-                        {"lines":[{"sku":"PEN-7","quantity":3,"unitPrice":{"minorUnits":199,"currency":"EUR"}}]}"""));
+        HttpAnswer placed = placeOrder(customer, ApiGatewayV2Events.request("POST", "/orders", "/orders")
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
         String orderId = placed.body().path("id").asString();
-        Functions.ORDERS.invoke("relayPendingEvents", scheduledEvent());
 
         List<Message> delivered = aws.drain(aws.orderEventsTap.url());
-        assertThat(delivered).singleElement().satisfies(message -> {
+        assertThat(delivered).as("published by the request, before any relay run").singleElement().satisfies(message -> {
             assertThat(message.body()).contains(orderId, "\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-");
             assertThat(message.messageAttributes().get("traceparent").stringValue())
                     .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-");
         });
         assertThat(pendingFor(orderId)).isEmpty();
+        orders.invoke("relayPendingEvents", scheduledEvent());
+        assertThat(aws.drain(aws.orderEventsTap.url())).as("the relay does not publish it again")
+                .noneMatch(message -> message.body().contains(orderId));
+    }
+
+    private HttpAnswer placeOrder(String customer, ApiGatewayV2Events request) {
+        return orders.http("placeOrder", request.as(customer).jsonBody("""
+                {"lines":[{"sku":"PEN-7","quantity":3,"unitPrice":{"minorUnits":199,"currency":"EUR"}}]}"""));
     }
 
     private List<PendingBatch> pendingFor(String orderId) {

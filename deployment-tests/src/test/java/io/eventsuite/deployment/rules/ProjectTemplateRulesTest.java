@@ -153,4 +153,28 @@ class ProjectTemplateRulesTest {
     void nothingIsHardCoded() {
         OperationsRules.nothingIsHardCoded(template.text()).assertPassed();
     }
+
+    @Test
+    @DisplayName("no policy grants dynamodb:Scan, directly or through a SAM policy template")
+    void noScanAnywhere() {
+        LeastPrivilegeRules.noScanAnywhere(template).assertPassed();
+    }
+
+    @Test
+    @DisplayName("each function's policies grant exactly the actions its adapters call, on what they are wired to")
+    void functionsMayDoWhatTheirCodeCalls() {
+        LeastPrivilegeRules.functionsMayDoWhatTheirCodeCalls(template).assertPassed();
+    }
+
+    @Test
+    @DisplayName("each function reaches only its own idempotency records (LeadingKeys on its key prefix)")
+    void idempotencyRecordsStayWithTheirOwner() {
+        LeastPrivilegeRules.idempotencyRecordsStayWithTheirOwner(template).assertPassed();
+    }
+
+    @Test
+    @DisplayName("only functions that sign page cursors hold the cursor key")
+    void cursorKeyOnlyWhereCursorsAreSigned() {
+        LeastPrivilegeRules.cursorKeyOnlyWhereCursorsAreSigned(template).assertPassed();
+    }
 }

@@ -123,7 +123,7 @@ abstract class AwsAdapterContract {
 
     @Test
     void an_idempotency_key_replays_its_result_and_refuses_reuse_with_another_request() {
-        DynamoDbIdempotencyStore store = new DynamoDbIdempotencyStore(dynamo, table(TableDefinitions::idempotency, "idem"));
+        DynamoDbIdempotencyStore store = new DynamoDbIdempotencyStore(dynamo, table(TableDefinitions::idempotency, "idem"), "contract");
         Instant now = Instant.parse("2026-11-26T10:00:00Z");
 
         assertThat(store.begin("k", "f1", now, Duration.ofMinutes(2))).isInstanceOf(BeginOutcome.Started.class);

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("UserDeleted consumer through FunctionInvoker")
 class UserDeletedConsumerThroughLambdaTest {
 
+    private final OrderServiceWithFakes.Fakes fakes = OrderServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(OrderServiceWithFakes.class);
     private final String customer = "cust-" + UUID.randomUUID();
 
@@ -43,9 +44,9 @@ class UserDeletedConsumerThroughLambdaTest {
         JsonNode response = lambda.invoke("cancelOrdersOfDeletedUser", batch.toJson());
 
         assertThat(response.path("batchItemFailures").size()).isZero();
-        assertThat(OrderServiceWithFakes.ORDERS.findById(new OrderId(open)).orElseThrow().status())
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().status())
                 .isEqualTo(OrderStatus.CANCELLED);
-        assertThat(OrderServiceWithFakes.ORDERS.findById(new OrderId(open)).orElseThrow().cancellationReason())
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().cancellationReason())
                 .contains("customer account deleted");
     }
 
@@ -56,14 +57,14 @@ class UserDeletedConsumerThroughLambdaTest {
         SqsEvents first = SqsEvents.batchFrom("order-service-user-deleted");
         first.add(userDeleted(eventId, customer));
         lambda.invoke("cancelOrdersOfDeletedUser", first.toJson());
-        long versionAfterFirst = OrderServiceWithFakes.ORDERS.findById(new OrderId(open)).orElseThrow().version();
+        long versionAfterFirst = fakes.orders().findById(new OrderId(open)).orElseThrow().version();
 
         SqsEvents redelivery = SqsEvents.batchFrom("order-service-user-deleted");
         redelivery.add(userDeleted(eventId, customer));
         JsonNode response = lambda.invoke("cancelOrdersOfDeletedUser", redelivery.toJson());
 
         assertThat(response.path("batchItemFailures").size()).isZero();
-        assertThat(OrderServiceWithFakes.ORDERS.findById(new OrderId(open)).orElseThrow().version())
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().version())
                 .isEqualTo(versionAfterFirst);
     }
 
@@ -81,7 +82,7 @@ class UserDeletedConsumerThroughLambdaTest {
 
         assertThat(response.path("batchItemFailures").valueStream().map(f -> f.path("itemIdentifier").asString()))
                 .containsExactlyInAnyOrder(garbage, wrongType, invalidData);
-        assertThat(OrderServiceWithFakes.ORDERS.findById(new OrderId(open)).orElseThrow().status())
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().status())
                 .isEqualTo(OrderStatus.CANCELLED);
     }
 

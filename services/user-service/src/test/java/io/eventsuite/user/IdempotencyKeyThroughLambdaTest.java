@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("the Idempotency-Key contract through FunctionInvoker")
 class IdempotencyKeyThroughLambdaTest {
 
+    private final UserServiceWithFakes.Fakes fakes = UserServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(UserServiceWithFakes.class);
     private final String sub = "user-" + UUID.randomUUID();
     private final String key = UUID.randomUUID().toString();
@@ -28,7 +29,7 @@ class IdempotencyKeyThroughLambdaTest {
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(first.header("Idempotent-Replayed")).isNull();
-        assertThat(UserServiceWithFakes.PUBLISHER.publishedOfType(UserRegistered.class))
+        assertThat(fakes.publisher().publishedOfType(UserRegistered.class))
                 .filteredOn(e -> e.userId().value().equals(sub)).hasSize(1);
     }
 

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StructuredLogsThroughLambdaTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final UserServiceWithFakes.Fakes fakes = UserServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(UserServiceWithFakes.class);
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("user routes through FunctionInvoker")
 class UserRoutesThroughLambdaTest {
 
+    private final UserServiceWithFakes.Fakes fakes = UserServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(UserServiceWithFakes.class);
     private final String sub = "user-" + UUID.randomUUID();
 
@@ -36,8 +37,8 @@ class UserRoutesThroughLambdaTest {
         assertThat(answer.body().path("id").asString()).isEqualTo(sub);
         assertThat(answer.body().path("email").asString()).isEqualTo("Alice@example.com");
         assertThat(answer.body().path("preferences").path("orderUpdates").asBoolean()).isFalse();
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId(sub))).isPresent();
-        assertThat(UserServiceWithFakes.PUBLISHER.publishedOfType(UserRegistered.class))
+        assertThat(fakes.users().findById(new UserId(sub))).isPresent();
+        assertThat(fakes.publisher().publishedOfType(UserRegistered.class))
                 .filteredOn(e -> e.userId().value().equals(sub)).hasSize(1);
     }
 
@@ -93,7 +94,7 @@ class UserRoutesThroughLambdaTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("ETag")).isEqualTo("\"2\"");
         assertThat(answer.body().path("displayName").asString()).isEqualTo("Alice Liddell");
-        assertThat(UserServiceWithFakes.PUBLISHER.publishedOfType(UserUpdated.class))
+        assertThat(fakes.publisher().publishedOfType(UserUpdated.class))
                 .filteredOn(e -> e.userId().value().equals(sub))
                 .singleElement().satisfies(e -> assertThat(e.version()).isEqualTo(2));
     }
@@ -109,7 +110,7 @@ class UserRoutesThroughLambdaTest {
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.problemType()).isEqualTo("urn:eventsuite:problem:version-mismatch");
         assertThat(stale.header("ETag")).isEqualTo("\"2\"");
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId(sub)).orElseThrow().displayName()).isEqualTo("B");
+        assertThat(fakes.users().findById(new UserId(sub)).orElseThrow().displayName()).isEqualTo("B");
     }
 
     @Test
@@ -133,7 +134,7 @@ class UserRoutesThroughLambdaTest {
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(deleted.rawBody()).isNull();
         assertThat(after.status()).isEqualTo(404);
-        assertThat(UserServiceWithFakes.PUBLISHER.publishedOfType(UserDeleted.class))
+        assertThat(fakes.publisher().publishedOfType(UserDeleted.class))
                 .filteredOn(e -> e.userId().value().equals(sub)).hasSize(1);
     }
 
@@ -145,7 +146,7 @@ class UserRoutesThroughLambdaTest {
                 .pathParameter("id", sub).as("mallory-" + UUID.randomUUID()));
 
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId(sub))).isPresent();
+        assertThat(fakes.users().findById(new UserId(sub))).isPresent();
     }
 
     @Test

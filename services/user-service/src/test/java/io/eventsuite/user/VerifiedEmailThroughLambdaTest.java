@@ -22,6 +22,7 @@ class VerifiedEmailThroughLambdaTest {
 
     private static final String PROBLEM = "urn:eventsuite:problem:email-not-verified";
 
+    private final UserServiceWithFakes.Fakes fakes = UserServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(UserServiceWithFakes.class);
     private final String sub = "user-" + UUID.randomUUID();
 
@@ -45,8 +46,8 @@ class VerifiedEmailThroughLambdaTest {
                 .jsonBody(ALICE));
 
         assertRefused(answer, "mallory");
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId(sub))).isEmpty();
-        assertThat(UserServiceWithFakes.PUBLISHER.publishedOfType(UserRegistered.class))
+        assertThat(fakes.users().findById(new UserId(sub))).isEmpty();
+        assertThat(fakes.publisher().publishedOfType(UserRegistered.class))
                 .noneMatch(e -> e.userId().value().equals(sub));
     }
 
@@ -64,7 +65,7 @@ class VerifiedEmailThroughLambdaTest {
                 .jsonBody(ALICE));
 
         assertRefused(answer, null);
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId(sub))).isEmpty();
+        assertThat(fakes.users().findById(new UserId(sub))).isEmpty();
     }
 
     @Test
@@ -75,9 +76,9 @@ class VerifiedEmailThroughLambdaTest {
                 .header("If-Match", "\"1\"").jsonBody("{\"email\":\"victim@example.com\"}"));
 
         assertRefused(answer, "victim");
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId(sub)).orElseThrow().email().value())
+        assertThat(fakes.users().findById(new UserId(sub)).orElseThrow().email().value())
                 .isEqualTo("alice@example.com");
-        assertThat(UserServiceWithFakes.PUBLISHER.publishedOfType(UserUpdated.class))
+        assertThat(fakes.publisher().publishedOfType(UserUpdated.class))
                 .noneMatch(e -> e.userId().value().equals(sub));
     }
 

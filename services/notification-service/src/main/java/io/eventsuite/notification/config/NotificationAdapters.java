@@ -26,8 +26,9 @@ public class NotificationAdapters {
 
     @Bean
     Notifications notifications(DynamoDbClient dynamo, @Value("${NOTIFICATIONS_TABLE}") String table,
-            @Value("${CURSOR_SIGNING_KEY}") String cursorKey) {
-        return new DynamoDbNotifications(dynamo, table, PageCursorKey.fromBase64(cursorKey).bytes());
+            @Value("${CURSOR_SIGNING_KEY:}") String cursorKey) {
+        // Only ListNotifications is given the key (it alone pages); the others never ask for it.
+        return new DynamoDbNotifications(dynamo, table, () -> PageCursorKey.fromBase64(cursorKey).bytes());
     }
 
     @Bean

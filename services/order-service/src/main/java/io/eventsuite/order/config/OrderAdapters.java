@@ -29,8 +29,9 @@ public class OrderAdapters {
 
     @Bean
     Orders orders(DynamoDbClient dynamo, @Value("${ORDERS_TABLE}") String table, CloudEventCodec codec,
-            @Value("${CURSOR_SIGNING_KEY}") String cursorKey) {
-        return new DynamoDbOrders(dynamo, table, codec, PageCursorKey.fromBase64(cursorKey).bytes());
+            @Value("${CURSOR_SIGNING_KEY:}") String cursorKey) {
+        // Only ListOrders is given the key (it alone pages); the others never ask for it.
+        return new DynamoDbOrders(dynamo, table, codec, () -> PageCursorKey.fromBase64(cursorKey).bytes());
     }
 
     /** How long the by-customer index may trail the table: the deleted user's orders are walked again after it. */
