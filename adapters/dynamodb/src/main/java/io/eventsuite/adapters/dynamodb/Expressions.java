@@ -54,6 +54,12 @@ final class Expressions {
         return this;
     }
 
+    /** A SET action written out by the caller, with placeholders from {@link #name} and {@link #value}. */
+    Expressions setExpression(String action) {
+        sets.add(action);
+        return this;
+    }
+
     Expressions remove(String attribute) {
         removes.add(name(attribute));
         return this;

@@ -34,10 +34,17 @@ final class PendingEventItems {
     static final String OUTBOX_STATE = "outboxState";
     static final String PENDING_SINCE = "pendingSince";
     static final String PENDING = "PENDING";
+    /** The outbox state of an item holding parked events and nothing left to relay. */
+    static final String PARKED = "PARKED";
+    /** Events parked after too many refusals, by event id, each entry as it was pending (with its refusals). */
+    static final String PARKED_EVENTS = "parkedEvents";
     static final String TYPE = "type";
     static final String CLOUD_EVENT = "cloudEvent";
     static final String SEQ = "seq";
+    /** How often SNS refused the event as the sender's fault (absent: never). */
+    static final String REFUSALS = "refusals";
     private static final int MAX_EVENTS_PER_WRITE = 1000;
+    private static final Instant LAST_MICROS = Instant.parse("9999-12-31T23:59:59Z");
 
     private final CloudEventCodec codec;
     private final Supplier<TransportContext> context;
@@ -96,14 +103,24 @@ final class PendingEventItems {
 
     /** The stored events of an item's map, in the order they happened (by {@code seq}, then id). */
     static List<StoredEvent> read(Map<String, AttributeValue> pendingEvents) {
+        return read(pendingEvents, Instant.MAX);
+    }
+
+    /**
+     * The stored events of an item's map written before {@code writtenBefore} (by their write's time, which
+     * {@code seq} holds), in the order they happened.
+     */
+    static List<StoredEvent> read(Map<String, AttributeValue> pendingEvents, Instant writtenBefore) {
         record Entry(long seq, StoredEvent event) {
         }
+        long before = writtenBefore.isAfter(LAST_MICROS) ? Long.MAX_VALUE : micros(writtenBefore);
         return pendingEvents.entrySet().stream()
                 .map(e -> {
                     Map<String, AttributeValue> stored = Attributes.map(e.getValue(), "pending event");
                     return new Entry(Attributes.number(stored, SEQ), new StoredEvent(e.getKey(),
                             Attributes.string(stored, TYPE), Attributes.string(stored, CLOUD_EVENT)));
                 })
+                .filter(e -> e.seq() / MAX_EVENTS_PER_WRITE < before)
                 .sorted(Comparator.comparingLong(Entry::seq).thenComparing(e -> e.event().eventId()))
                 .map(Entry::event)
                 .toList();

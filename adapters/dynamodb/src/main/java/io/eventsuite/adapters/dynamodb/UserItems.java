@@ -83,16 +83,21 @@ final class UserItems {
         }));
     }
 
-    /** Turns the item into a tombstone that AWS TTL may delete after {@code expiresAt}. */
+    /**
+     * Turns the item into a tombstone that AWS TTL may delete after {@code expiresAt}, but only once its events are
+     * published: the expiry waits in {@link DynamoDbPendingEvents#EXPIRES_WHEN_PUBLISHED}, and the outbox sets the TTL
+     * attribute when it clears the last pending event (the {@code UserDeleted} this erasure writes with it).
+     */
     static void erase(Expressions update, Instant now, Instant expiresAt) {
         PERSONAL_ATTRIBUTES.forEach(update::remove);
         update.set(ERASED_AT, Attributes.instant(now));
-        update.set(EXPIRES_AT, Attributes.n(expiresAt.getEpochSecond()));
+        update.set(DynamoDbPendingEvents.EXPIRES_WHEN_PUBLISHED, Attributes.n(expiresAt.getEpochSecond()));
     }
 
     /** Brings a tombstone back to life (the user's attributes are set by the caller). */
     static void revive(Expressions update) {
         update.remove(ERASED_AT);
         update.remove(EXPIRES_AT);
+        update.remove(DynamoDbPendingEvents.EXPIRES_WHEN_PUBLISHED);
     }
 }

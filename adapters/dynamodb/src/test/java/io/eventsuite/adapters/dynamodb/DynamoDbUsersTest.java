@@ -176,10 +176,41 @@ class DynamoDbUsersTest {
         assertThat(users.findById(ALICE)).isEmpty();
         Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
         assertThat(raw).doesNotContainKeys("displayName", "email", "preferences", "version", "createdAt", "updatedAt");
-        assertThat(raw.get("expiresAt").n())
-                .isEqualTo(Long.toString(Instant.parse("2025-07-31T12:00:00Z").getEpochSecond()));
+        assertThat(raw).as("no TTL while its UserDeleted is pending").doesNotContainKey("expiresAt");
         assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2");
         assertThat(raw.get("pendingEvents").m().get("evt-2").m().get("cloudEvent").s()).doesNotContain("Alice");
+    }
+
+    @Test
+    void aTombstoneGetsItsTtlOnlyWhenTheLastPendingEventIsPublished() {
+        users.add(alice(1), List.of(registered("evt-1")));
+        clock.set(Instant.parse("2025-07-01T12:00:00Z"));
+        users.erase(ALICE, 1, List.of(deleted("evt-2")));
+
+        pending.markPublished(ALICE.value(), List.of("evt-1"));
+
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow()).doesNotContainKey("expiresAt");
+
+        pending.markPublished(ALICE.value(), List.of("evt-2"));
+
+        Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
+        assertThat(raw.get("expiresAt").n())
+                .isEqualTo(Long.toString(Instant.parse("2025-07-31T12:00:00Z").getEpochSecond()));
+        assertThat(raw).doesNotContainKeys("expiresWhenPublished", "outboxState", "pendingSince");
+        assertThat(pending.oldest(10)).isEmpty();
+    }
+
+    @Test
+    void aTombstoneWhoseUserDeletedIsParkedNeverExpires() {
+        users.add(alice(1), List.of());
+        users.erase(ALICE, 1, List.of(deleted("evt-poison")));
+
+        assertThat(pending.recordRefusals(ALICE.value(), List.of("evt-poison"), 1)).containsExactly("evt-poison");
+
+        Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
+        assertThat(raw).doesNotContainKey("expiresAt");
+        assertThat(raw.get("outboxState").s()).isEqualTo("PARKED");
+        assertThat(pending.parkedCount()).isEqualTo(1);
     }
 
     @Test
@@ -204,7 +235,7 @@ class DynamoDbUsersTest {
 
         assertThat(users.findById(ALICE)).contains(again);
         assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
-                .doesNotContainKeys("erasedAt", "expiresAt");
+                .doesNotContainKeys("erasedAt", "expiresAt", "expiresWhenPublished");
         assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2", "evt-3");
         assertThat(users.add(again, List.of())).isFalse();
     }
