@@ -6,6 +6,7 @@ import io.eventsuite.domain.user.User;
 import io.eventsuite.domain.user.Users;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.observability.CurrentTransportContext;
+import io.eventsuite.platform.outbox.PendingEventsFull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +97,7 @@ public final class DynamoDbUsers implements Users {
         UserItems.setAll(update, user);
         UserItems.revive(update);
         outbox.addTo(update, pending);
-        return update(user.id(), update, "attribute_exists(" + update.name(UserItems.ERASED_AT) + ")");
+        return update(user.id(), update, "attribute_exists(" + update.name(UserItems.ERASED_AT) + ")", pending.size());
     }
 
     @Override
@@ -104,7 +105,7 @@ public final class DynamoDbUsers implements Users {
         Expressions update = new Expressions();
         UserItems.setAll(update, user);
         outbox.addTo(update, pending);
-        return update(user.id(), update, isLiveAt(update, expectedVersion));
+        return update(user.id(), update, isLiveAt(update, expectedVersion), pending.size());
     }
 
     @Override
@@ -113,7 +114,7 @@ public final class DynamoDbUsers implements Users {
         Expressions update = new Expressions();
         UserItems.erase(update, now, now.plus(tombstoneRetention));
         outbox.addTo(update, pending);
-        return update(id, update, isLiveAt(update, expectedVersion));
+        return update(id, update, isLiveAt(update, expectedVersion), pending.size());
     }
 
     private static String isLiveAt(Expressions update, long expectedVersion) {
@@ -121,15 +122,19 @@ public final class DynamoDbUsers implements Users {
                 + " AND attribute_not_exists(" + update.name(UserItems.ERASED_AT) + ")";
     }
 
-    private boolean update(UserId id, Expressions update, String condition) {
+    /** @throws PendingEventsFull if the item has no room for the events it would add (nothing is written) */
+    private boolean update(UserId id, Expressions update, String condition, int adding) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(UserItems.key(id))
                     .updateExpression(update.update())
-                    .conditionExpression(condition)
+                    .conditionExpression(update.conditionWith(condition))
                     .expressionAttributeNames(update.names())
-                    .expressionAttributeValues(update.values()));
+                    .expressionAttributeValues(update.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
         } catch (ConditionalCheckFailedException refused) {
+            PendingEventItems.refuseIfFull(refused, adding,
+                    () -> Items.get(dynamo, table, UserItems.key(id), List.of(PendingEventItems.PENDING_EVENTS)));
             return false;
         }
     }
