@@ -86,6 +86,37 @@ class UserDeletedConsumerThroughLambdaTest {
                 .isEqualTo(OrderStatus.CANCELLED);
     }
 
+    @Test
+    void a_user_deleted_from_a_newer_producer_with_an_added_field_and_an_unknown_extension_is_handled() {
+        String open = placeOrder();
+        SqsEvents batch = SqsEvents.batchFrom("order-service-user-deleted");
+        batch.add(userDeleted(UUID.randomUUID().toString(), customer)
+                .replace("\"subject\"", "\"partitionkey\":\"p-7\",\"subject\"")
+                .replace("\"data\":{", "\"data\":{\"reason\":\"requested-by-user\","));
+
+        JsonNode response = lambda.invoke("cancelOrdersOfDeletedUser", batch.toJson());
+
+        assertThat(response.path("batchItemFailures").size()).isZero();
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().status())
+                .isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void a_user_deleted_from_a_newer_producer_without_its_required_user_id_goes_to_the_dlq() {
+        String open = placeOrder();
+        SqsEvents batch = SqsEvents.batchFrom("order-service-user-deleted");
+        String broken = batch.add(userDeleted(UUID.randomUUID().toString(), customer)
+                .replace("\"subject\"", "\"partitionkey\":\"p-7\",\"subject\"")
+                .replace("\"data\":{\"userId\":\"" + customer + "\",", "\"data\":{\"reason\":\"requested-by-user\","));
+
+        JsonNode response = lambda.invoke("cancelOrdersOfDeletedUser", batch.toJson());
+
+        assertThat(response.path("batchItemFailures").valueStream().map(f -> f.path("itemIdentifier").asString()))
+                .containsExactly(broken);
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().status())
+                .isEqualTo(OrderStatus.PLACED);
+    }
+
     private String placeOrder() {
         return lambda.http("placeOrder", ApiGatewayV2Events.request("POST", "/orders", "/orders").as(customer)
                 .jsonBody(OrderRoutesThroughLambdaTest.TWO_LINES)).body().path("id").asString();

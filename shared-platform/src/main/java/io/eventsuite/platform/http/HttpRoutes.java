@@ -10,6 +10,7 @@ import io.eventsuite.platform.observability.CorrelationIds;
 import io.eventsuite.platform.observability.InvocationLogContext;
 import io.eventsuite.platform.observability.LambdaContexts;
 import io.eventsuite.platform.observability.TraceParent;
+import io.eventsuite.platform.outbox.PendingEventsFull;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -67,6 +68,11 @@ public final class HttpRoutes {
                         "some values are invalid; see errors", null, invalid.violations()));
             } catch (UnverifiedEmail unverified) {
                 response = HttpResponse.problem(ProblemType.EMAIL_NOT_VERIFIED, unverified.getMessage());
+            } catch (PendingEventsFull full) {
+                LOG.error("route {} refused: its aggregate's outbox is full ({} events); is the relay failing?",
+                        event.getRouteKey(), full.limit());
+                response = HttpResponse.problem(ProblemType.EVENT_BACKLOG_FULL,
+                        "nothing was changed; retry in a few minutes");
             } catch (RuntimeException unexpected) {
                 LOG.error("route {} failed", event.getRouteKey(), unexpected);
                 response = HttpResponse.problem(ProblemType.INTERNAL,

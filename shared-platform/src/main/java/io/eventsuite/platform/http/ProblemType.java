@@ -23,7 +23,9 @@ public enum ProblemType {
     INVALID_INPUT(422, "invalid-input", "The request has invalid values"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "This Idempotency-Key was used with a different request"),
     PRECONDITION_REQUIRED(428, "precondition-required", "This change needs an If-Match header with the current version"),
-    INTERNAL(500, "internal", "Something went wrong on our side; it was logged");
+    INTERNAL(500, "internal", "Something went wrong on our side; it was logged"),
+    EVENT_BACKLOG_FULL(503, "event-backlog-full",
+            "Too many of this resource's events are still waiting to be published; retry later");
 
     private static final String BASE = "urn:eventsuite:problem:";
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * {@link Orders} on a DynamoDB table keyed by {@code id}, with the {@code by-customer} index for listing. Each write
@@ -74,11 +75,14 @@ public final class DynamoDbOrders implements Orders {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(OrderItems.key(order.id()))
                     .updateExpression(update.update())
-                    .conditionExpression(condition)
+                    .conditionExpression(update.conditionWith(condition))
                     .expressionAttributeNames(update.names())
-                    .expressionAttributeValues(update.values()));
+                    .expressionAttributeValues(update.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
-        } catch (ConditionalCheckFailedException staleOrGone) {
+        } catch (ConditionalCheckFailedException staleOrGoneOrFull) {
+            PendingEventItems.refuseIfFull(staleOrGoneOrFull, pending.size(), () -> Items.get(dynamo, table,
+                    OrderItems.key(order.id()), List.of(PendingEventItems.PENDING_EVENTS)));
             return false;
         }
     }

@@ -6,6 +6,7 @@ import io.eventsuite.domain.user.User;
 import io.eventsuite.domain.user.Users;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.observability.CurrentTransportContext;
+import io.eventsuite.platform.outbox.PendingEventsFull;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class DynamoDbUsers implements Users {
         if (user.version() > 1) {
             Expressions update = revival(user, pending);
             return update(user.id(), update, "attribute_exists(" + update.name(UserItems.ERASED_AT) + ") AND "
-                    + update.name(UserItems.VERSION) + " = " + update.value(Attributes.n(user.version() - 1)));
+                    + update.name(UserItems.VERSION) + " = " + update.value(Attributes.n(user.version() - 1)), pending.size());
         }
         Optional<Map<String, AttributeValue>> found;
         try {
@@ -78,7 +79,7 @@ public final class DynamoDbUsers implements Users {
         }
         Expressions update = revival(user, pending);
         return update(user.id(), update, "attribute_exists(" + update.name(UserItems.ERASED_AT) + ") AND "
-                + "attribute_not_exists(" + update.name(UserItems.VERSION) + ")");
+                + "attribute_not_exists(" + update.name(UserItems.VERSION) + ")", pending.size());
     }
 
     private void putNew(User user, List<EventEnvelope> pending) {
@@ -103,7 +104,7 @@ public final class DynamoDbUsers implements Users {
         Expressions update = new Expressions();
         UserItems.setAll(update, user);
         outbox.addTo(update, pending);
-        return update(user.id(), update, isLiveAt(update, expectedVersion));
+        return update(user.id(), update, isLiveAt(update, expectedVersion), pending.size());
     }
 
     @Override
@@ -111,7 +112,7 @@ public final class DynamoDbUsers implements Users {
         Expressions update = new Expressions();
         UserItems.erase(update, expectedVersion + 1, clock.instant());
         outbox.addTo(update, pending);
-        return update(id, update, isLiveAt(update, expectedVersion));
+        return update(id, update, isLiveAt(update, expectedVersion), pending.size());
     }
 
     private static String isLiveAt(Expressions update, long expectedVersion) {
@@ -119,15 +120,19 @@ public final class DynamoDbUsers implements Users {
                 + " AND attribute_not_exists(" + update.name(UserItems.ERASED_AT) + ")";
     }
 
-    private boolean update(UserId id, Expressions update, String condition) {
+    /** @throws PendingEventsFull if the item has no room for the events it would add (nothing is written) */
+    private boolean update(UserId id, Expressions update, String condition, int adding) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(UserItems.key(id))
                     .updateExpression(update.update())
-                    .conditionExpression(condition)
+                    .conditionExpression(update.conditionWith(condition))
                     .expressionAttributeNames(update.names())
-                    .expressionAttributeValues(update.values()));
+                    .expressionAttributeValues(update.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
         } catch (ConditionalCheckFailedException refused) {
+            PendingEventItems.refuseIfFull(refused, adding,
+                    () -> Items.get(dynamo, table, UserItems.key(id), List.of(PendingEventItems.PENDING_EVENTS)));
             return false;
         }
     }

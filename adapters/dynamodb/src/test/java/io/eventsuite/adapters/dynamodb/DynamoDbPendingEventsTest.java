@@ -161,6 +161,87 @@ class DynamoDbPendingEventsTest {
         assertThat(tombstone).containsKeys("erasedAt", "version").doesNotContainKeys("email", "expiresAt");
     }
 
+    @Test
+    void oldestLeavesOutEventsWrittenAtOrAfterTheCutOff() {
+        Order order = place("o-1", T0);
+        cancel(order, T0.plusSeconds(10), "evt-young");
+        place("o-young", T0.plusSeconds(10));
+
+        assertThat(pending.oldest(10, T0.plusSeconds(10))).singleElement().satisfies(batch -> {
+            assertThat(batch.aggregateId()).isEqualTo("o-1");
+            assertThat(batch.events()).extracting(StoredEvent::eventId).containsExactly("evt-o-1");
+        });
+        assertThat(pending.oldest(10, T0)).isEmpty();
+        assertThat(pending.oldest(10, T0.plusSeconds(11))).extracting(PendingBatch::aggregateId)
+                .containsExactly("o-1", "o-young");
+    }
+
+    @Test
+    void anEventRefusedTheAllowedNumberOfTimesIsParkedKeptInTheItemAndCounted() {
+        Order order = place("o-1", T0);
+        cancel(order, T0.plusSeconds(1), "evt-2");
+
+        assertThat(pending.recordRefusals("o-1", List.of("evt-2"), 3)).isEmpty();
+        assertThat(pending.recordRefusals("o-1", List.of("evt-2", "evt-gone"), 3)).isEmpty();
+        Map<String, AttributeValue> counted = dynamo.rawItem(table, "id", "o-1").orElseThrow();
+        assertThat(counted.get("pendingEvents").m().get("evt-2").m().get("refusals").n()).isEqualTo("2");
+
+        assertThat(pending.recordRefusals("o-1", List.of("evt-2"), 3)).containsExactly("evt-2");
+
+        assertThat(pending.oldest(10)).singleElement().satisfies(batch ->
+                assertThat(batch.events()).extracting(StoredEvent::eventId).containsExactly("evt-o-1"));
+        assertThat(pending.parkedCount()).as("counted once nothing else is left to relay").isZero();
+        Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", "o-1").orElseThrow();
+        Map<String, AttributeValue> parked = raw.get("parkedEvents").m().get("evt-2").m();
+        assertThat(parked.get("type").s()).isEqualTo(OrderCancelled.TYPE);
+        assertThat(parked.get("refusals").n()).isEqualTo("3");
+        assertThat(parked).containsKeys("cloudEvent", "seq", "parkedAt");
+
+        pending.markPublished("o-1", List.of("evt-o-1"));
+
+        raw = dynamo.rawItem(table, "id", "o-1").orElseThrow();
+        assertThat(raw.get("outboxState").s()).as("visible in the index while parked").isEqualTo("PARKED");
+        assertThat(raw).containsKey("pendingSince");
+        assertThat(pending.oldest(10)).isEmpty();
+        assertThat(pending.parkedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewEventOfAParkedItemIsRelayedAndTheParkedOneStaysParked() {
+        Order order = place("o-1", T0);
+        pending.recordRefusals("o-1", List.of("evt-o-1"), 1);
+        assertThat(dynamo.rawItem(table, "id", "o-1").orElseThrow().get("outboxState").s()).isEqualTo("PARKED");
+
+        cancel(order, T0.plusSeconds(1), "evt-2");
+
+        assertThat(pending.oldest(10)).singleElement().satisfies(batch ->
+                assertThat(batch.events()).extracting(StoredEvent::eventId).containsExactly("evt-2"));
+        pending.markPublished("o-1", List.of("evt-2"));
+        assertThat(dynamo.rawItem(table, "id", "o-1").orElseThrow().get("outboxState").s()).isEqualTo("PARKED");
+        assertThat(pending.parkedCount()).isEqualTo(1);
+    }
+
+    /** The redrive procedure of docs/deployment.md, as written there, on the emulator. */
+    @Test
+    void theDocumentedRedriveMovesAParkedEventBackToPending() {
+        place("o-1", T0);
+        pending.recordRefusals("o-1", List.of("evt-o-1"), 1);
+
+        dynamo.client().updateItem(b -> b.tableName(table)
+                .key(Map.of("id", AttributeValue.fromS("o-1")))
+                .updateExpression("SET pendingEvents.#e = parkedEvents.#e, outboxState = :pending "
+                        + "REMOVE parkedEvents.#e")
+                .conditionExpression("attribute_exists(parkedEvents.#e)")
+                .expressionAttributeNames(Map.of("#e", "evt-o-1"))
+                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"))));
+
+        assertThat(pending.oldest(10)).singleElement().satisfies(batch ->
+                assertThat(batch.events()).extracting(StoredEvent::eventId).containsExactly("evt-o-1"));
+        pending.markPublished("o-1", List.of("evt-o-1"));
+        assertThat(dynamo.rawItem(table, "id", "o-1").orElseThrow()).doesNotContainKeys("outboxState", "pendingSince");
+        assertThat(pending.parkedCount()).isZero();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Order place(String id, Instant at) {

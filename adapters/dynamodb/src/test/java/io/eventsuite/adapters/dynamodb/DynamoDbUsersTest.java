@@ -20,6 +20,7 @@ import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.events.DecodedEvent;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.outbox.PendingBatch;
+import io.eventsuite.platform.outbox.PendingEventsFull;
 import io.eventsuite.platform.outbox.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,6 +185,19 @@ class DynamoDbUsersTest {
     }
 
     @Test
+    void aTombstoneWhoseUserDeletedIsParkedNeverExpires() {
+        users.add(alice(1), List.of());
+        users.erase(ALICE, 1, List.of(deleted("evt-poison")));
+
+        assertThat(pending.recordRefusals(ALICE.value(), List.of("evt-poison"), 1)).containsExactly("evt-poison");
+
+        Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
+        assertThat(raw).doesNotContainKey("expiresAt");
+        assertThat(raw.get("outboxState").s()).isEqualTo("PARKED");
+        assertThat(pending.parkedCount()).isEqualTo(1);
+    }
+
+    @Test
     void aTombstoneCannotBeReplacedOrErasedAgain() {
         users.add(alice(1), List.of());
         users.erase(ALICE, 1, List.of(deleted("evt-1")));
@@ -280,6 +294,51 @@ class DynamoDbUsersTest {
                 .isNotInstanceOf(InvalidInput.class)
                 .hasMessageContaining(table)
                 .hasMessageNotContaining("not-an-email");
+    }
+
+    @Test
+    void aWriteThatWouldPassTheOutboxBoundIsRefusedWithAClearErrorAndWritesNothing() {
+        users.add(alice(1), List.of(registered("evt-1")));
+        User current = alice(1);
+        for (int version = 2; version <= PendingEventItems.MAX_PENDING_PER_ITEM; version++) {
+            User next = renamed(current, "Alice " + version, version);
+            assertThat(users.replace(next, version - 1, List.of(updated("evt-" + version, next)))).isTrue();
+            current = next;
+        }
+        Map<String, AttributeValue> full = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
+        assertThat(full.get("pendingEvents").m()).hasSize(PendingEventItems.MAX_PENDING_PER_ITEM);
+        User oneTooMany = renamed(current, "Alice Overflow", current.version() + 1);
+        User last = current;
+
+        assertThatThrownBy(() -> users.replace(oneTooMany, last.version(), List.of(updated("evt-overflow", oneTooMany))))
+                .isInstanceOf(PendingEventsFull.class);
+        assertThatThrownBy(() -> users.erase(ALICE, last.version(), List.of(deleted("evt-deleted"))))
+                .isInstanceOf(PendingEventsFull.class);
+
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow()).isEqualTo(full);
+        assertThatThrownBy(() -> users.replace(oneTooMany, last.version() - 1,
+                List.of(updated("evt-stale", oneTooMany))))
+                .as("stale and full: full, since no retry can succeed before the backlog drains")
+                .isInstanceOf(PendingEventsFull.class);
+    }
+
+    @Test
+    void aStaleWriteWithRoomInTheOutboxIsAPlainVersionConflict() {
+        users.add(alice(1), List.of(registered("evt-1")));
+        User next = renamed(alice(1), "Alice B", 2);
+
+        assertThat(users.replace(next, 5, List.of(updated("evt-2", next)))).isFalse();
+    }
+
+    @Test
+    void aNewItemWithMoreEventsThanTheBoundIsRefusedAndNotWritten() {
+        List<EventEnvelope> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i <= PendingEventItems.MAX_PENDING_PER_ITEM; i++) {
+            tooMany.add(registered("evt-many-" + i));
+        }
+
+        assertThatThrownBy(() -> users.add(alice(1), tooMany)).isInstanceOf(PendingEventsFull.class);
+        assertThat(dynamo.rawItem(table, "id", ALICE.value())).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers
