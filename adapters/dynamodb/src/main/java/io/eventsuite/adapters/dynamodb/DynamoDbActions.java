@@ -85,6 +85,10 @@ public final class DynamoDbActions {
             Map.entry("DynamoDbPendingEvents.oldest",
                     Set.of(Call.onIndex(Action.Query, TableDefinitions.PENDING_EVENTS_INDEX), UPDATE)),
             Map.entry("DynamoDbPendingEvents.markPublished", Set.of(UPDATE)),
+            // Counts a refusal in the event's entry; the last one moves it to the parked map and settles the item.
+            Map.entry("DynamoDbPendingEvents.recordRefusals", Set.of(UPDATE)),
+            Map.entry("DynamoDbPendingEvents.parkedCount",
+                    Set.of(Call.onIndex(Action.Query, TableDefinitions.PENDING_EVENTS_INDEX))),
 
             Map.entry("DynamoDbIdempotencyStore.begin", Set.of(PUT, GET)),
             Map.entry("DynamoDbIdempotencyStore.complete", Set.of(UPDATE)),
