@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * {@link Users} on a DynamoDB table keyed by {@code id}. Each write is one conditional PutItem or UpdateItem that
- * stores the user and its pending events together (see {@link PendingEventItems}).
+ * stores the user and its pending events together (see {@link PendingEventItems}), and recognises its own commit
+ * when the SDK retried it after a lost response ({@link OwnWrite}).
  */
 public final class DynamoDbUsers implements Users {
 
@@ -64,12 +65,16 @@ public final class DynamoDbUsers implements Users {
     @Override
     public boolean add(User user, List<EventEnvelope> pending) {
         for (int attempt = 0; attempt < ADD_ATTEMPTS; attempt++) {
+            OwnWrite write = new OwnWrite();
             Optional<Map<String, AttributeValue>> found;
             try {
-                putNew(user, pending);
+                putNew(user, pending, write);
                 return true;
             } catch (ConditionalCheckFailedException exists) {
                 found = Items.asFound(exists, () -> Items.get(dynamo, table, UserItems.key(user.id()), List.of()));
+            }
+            if (write.isIn(found)) {
+                return true;
             }
             if (found.isPresent() && !UserItems.isTombstone(found.get())) {
                 return false;
@@ -82,10 +87,10 @@ public final class DynamoDbUsers implements Users {
         throw new IllegalStateException("user item " + user.id() + " kept changing during registration");
     }
 
-    private void putNew(User user, List<EventEnvelope> pending) {
+    private void putNew(User user, List<EventEnvelope> pending, OwnWrite write) {
         Expressions condition = new Expressions();
         dynamo.putItem(b -> b.tableName(table)
-                .item(UserItems.newItem(user, outbox.newItemAttributes(pending)))
+                .item(write.stamp(UserItems.newItem(user, outbox.newItemAttributes(pending))))
                 .conditionExpression("attribute_not_exists(" + condition.name(UserItems.ID) + ")")
                 .expressionAttributeNames(condition.names())
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
@@ -121,16 +126,20 @@ public final class DynamoDbUsers implements Users {
                 + " AND attribute_not_exists(" + update.name(UserItems.ERASED_AT) + ")";
     }
 
+    /** One conditional UpdateItem; its own commit, met again by the SDK's retry, counts as done ({@link OwnWrite}). */
     private boolean update(UserId id, Expressions update, String condition) {
+        OwnWrite write = new OwnWrite();
+        write.stamp(update);
         try {
             dynamo.updateItem(b -> b.tableName(table).key(UserItems.key(id))
                     .updateExpression(update.update())
                     .conditionExpression(condition)
                     .expressionAttributeNames(update.names())
-                    .expressionAttributeValues(update.values()));
+                    .expressionAttributeValues(update.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
         } catch (ConditionalCheckFailedException refused) {
-            return false;
+            return write.committedDespite(refused, dynamo, table, UserItems.key(id));
         }
     }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbOrdersTest {
@@ -220,6 +221,35 @@ class DynamoDbOrdersTest {
     // ------------------------------------------------------------------ helpers
 
     /** The cursor with one byte of its key part changed (a customer id, a time), signature untouched. */
+    @Test
+    void anAddWhoseResponseWasLostSucceedsWhenTheSdkRetriesIt() {
+        Order placed = aPlacedOrder("o-1", ALICE, T0);
+        LostResponses faults = new LostResponses().lose("PutItem", 1);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            new DynamoDbOrders(client, table, CODEC, cursorKey).add(placed, List.of(placedEvent(placed)));
+        }
+
+        assertThat(faults.attempts()).filteredOn("PutItem"::equals).hasSize(2);
+        assertThat(orders.findById(placed.id())).contains(placed);
+        assertThat(dynamo.rawItem(table, "id", "o-1").orElseThrow().get("pendingEvents").m()).containsOnlyKeys("evt-o-1");
+    }
+
+    @Test
+    void aReplaceWhoseResponseWasLostIsReportedAsDoneWhenTheSdkRetriesIt() {
+        Order placed = aPlacedOrder("o-1", ALICE, T0);
+        orders.add(placed, List.of());
+        Order cancelled = cancel(placed, "changed my mind");
+        LostResponses faults = new LostResponses().lose("UpdateItem", 1);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            DynamoDbOrders retrying = new DynamoDbOrders(client, table, CODEC, cursorKey);
+
+            assertThat(retrying.replace(cancelled, 1, List.of(cancelledEvent("evt-c", cancelled)))).isTrue();
+        }
+
+        assertThat(faults.attempts()).filteredOn("UpdateItem"::equals).hasSize(2);
+        assertThat(orders.findById(placed.id())).contains(cancelled);
+    }
+
     static String edited(String cursor) {
         byte[] raw = Base64.getUrlDecoder().decode(cursor);
         raw[raw.length / 3] ^= 0x01;
