@@ -37,6 +37,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     private final Map<String, Entry> entries;
     /** The claims this instance won, by key. */
     private final Map<String, String> claims = new ConcurrentHashMap<>();
+    private volatile RuntimeException failNextComplete;
 
     public InMemoryIdempotencyStore() {
         this(new HashMap<>());
@@ -68,9 +69,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         }
     }
 
+    /** The next {@link #complete} stores nothing and answers {@code failure}, as an unavailable table would. */
+    public void failNextComplete(RuntimeException failure) {
+        failNextComplete = failure;
+    }
+
     /** @throws IllegalStateException when this instance holds no claim on the key */
     @Override
     public void complete(String key, String result, Instant now, Duration keepFor) {
+        RuntimeException failure = failNextComplete;
+        failNextComplete = null;
+        if (failure != null) {
+            throw failure;
+        }
         String claim = claims.remove(key);
         if (claim == null) {
             throw new IllegalStateException("complete without begin for " + key);

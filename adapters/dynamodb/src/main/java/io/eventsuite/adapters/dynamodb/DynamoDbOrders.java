@@ -44,12 +44,9 @@ public final class DynamoDbOrders implements Orders {
                 .map(item -> OrderItems.read(table, item));
     }
 
-    /**
-     * @throws IllegalStateException when the id exists: ids are generated, so that is a defect, not a conflict. A
-     *                               retry of this very write (the SDK's, after a lost response) is recognised.
-     */
+    /** {@code false} when the id exists; a retry of this very write (the SDK's, after a lost response) is recognised. */
     @Override
-    public void add(Order order, List<EventEnvelope> pending) {
+    public boolean add(Order order, List<EventEnvelope> pending) {
         OwnWrite write = new OwnWrite();
         Expressions condition = new Expressions();
         try {
@@ -58,10 +55,9 @@ public final class DynamoDbOrders implements Orders {
                     .conditionExpression("attribute_not_exists(" + condition.name(OrderItems.ID) + ")")
                     .expressionAttributeNames(condition.names())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
         } catch (ConditionalCheckFailedException exists) {
-            if (!write.committedDespite(exists, dynamo, table, OrderItems.key(order.id()))) {
-                throw new IllegalStateException("order ids are generated; " + order.id() + " exists already", exists);
-            }
+            return write.committedDespite(exists, dynamo, table, OrderItems.key(order.id()));
         }
     }
 

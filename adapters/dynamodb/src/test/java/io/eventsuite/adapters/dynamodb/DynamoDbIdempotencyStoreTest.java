@@ -66,7 +66,7 @@ class DynamoDbIdempotencyStoreTest extends IdempotencyStoreContract {
 
     @Test
     void aClaimWhoseResponseWasLostIsRecognisedWhenTheSdkRetriesIt() {
-        LostResponses faults = new LostResponses().lose("PutItem", 1);
+        SdkFaults faults = new SdkFaults().loseResponses("PutItem", 1);
         try (DynamoDbClient client = dynamo.clientWith(faults)) {
             DynamoDbIdempotencyStore retrying = new DynamoDbIdempotencyStore(client, table);
 

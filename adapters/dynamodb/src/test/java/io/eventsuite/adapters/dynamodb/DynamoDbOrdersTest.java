@@ -18,6 +18,7 @@ import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.event.EventEnvelope;
 import io.eventsuite.domain.event.OrderCancelled;
 import io.eventsuite.domain.event.OrderPlaced;
+import io.eventsuite.domain.idempotency.RequestKey;
 import io.eventsuite.domain.order.CancellationOutcome;
 import io.eventsuite.domain.order.Order;
 import io.eventsuite.domain.order.OrderStatus;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +71,8 @@ class DynamoDbOrdersTest {
         Order placed = Order.place(new OrderId("o-1"), ALICE,
                 List.of(aLine("BOOK-1", 2, eur(1250)), aLine("PEN-7", 1000, new Money(0, "EUR"))),
                 Instant.parse("2025-06-01T09:00:00.000001Z"));
-        Order cancelled = cancel(placed, "changed my mind ✓");
+        Order cancelled = ((CancellationOutcome.Cancelled) placed.cancel("changed my mind ✓",
+                placed.placedAt().plusSeconds(5), Optional.of(RequestKey.of("alice|cancel|k-1", "fp")))).order();
 
         orders.add(placed, List.of(placedEvent(placed)));
         assertThat(orders.findById(placed.id())).contains(placed);
@@ -102,12 +105,11 @@ class DynamoDbOrdersTest {
     }
 
     @Test
-    void addingAnExistingIdIsADefectAndOverwritesNothing() {
+    void addingAnExistingIdIsRefusedAndOverwritesNothing() {
         Order first = aPlacedOrder("o-1", ALICE, T0);
-        orders.add(first, List.of());
+        assertThat(orders.add(first, List.of())).isTrue();
 
-        assertThatThrownBy(() -> orders.add(aPlacedOrder("o-1", BOB, T0), List.of()))
-                .isInstanceOf(IllegalStateException.class);
+        assertThat(orders.add(aPlacedOrder("o-1", BOB, T0), List.of())).isFalse();
         assertThat(orders.findById(first.id())).contains(first);
     }
 
@@ -224,7 +226,7 @@ class DynamoDbOrdersTest {
     @Test
     void anAddWhoseResponseWasLostSucceedsWhenTheSdkRetriesIt() {
         Order placed = aPlacedOrder("o-1", ALICE, T0);
-        LostResponses faults = new LostResponses().lose("PutItem", 1);
+        SdkFaults faults = new SdkFaults().loseResponses("PutItem", 1);
         try (DynamoDbClient client = dynamo.clientWith(faults)) {
             new DynamoDbOrders(client, table, CODEC, cursorKey).add(placed, List.of(placedEvent(placed)));
         }
@@ -239,7 +241,7 @@ class DynamoDbOrdersTest {
         Order placed = aPlacedOrder("o-1", ALICE, T0);
         orders.add(placed, List.of());
         Order cancelled = cancel(placed, "changed my mind");
-        LostResponses faults = new LostResponses().lose("UpdateItem", 1);
+        SdkFaults faults = new SdkFaults().loseResponses("UpdateItem", 1);
         try (DynamoDbClient client = dynamo.clientWith(faults)) {
             DynamoDbOrders retrying = new DynamoDbOrders(client, table, CODEC, cursorKey);
 

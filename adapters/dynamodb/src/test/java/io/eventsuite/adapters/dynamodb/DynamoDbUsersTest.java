@@ -255,7 +255,7 @@ class DynamoDbUsersTest {
 
     @Test
     void writesWhoseResponsesWereLostSucceedWhenTheSdkRetriesThem() {
-        LostResponses faults = new LostResponses().lose("PutItem", 1).lose("UpdateItem", 2);
+        SdkFaults faults = new SdkFaults().loseResponses("PutItem", 1).loseResponses("UpdateItem", 2);
         User renamed = renamed(alice(1), "Alice B", 2);
         try (DynamoDbClient client = dynamo.clientWith(faults)) {
             DynamoDbUsers retrying = new DynamoDbUsers(client, table, CODEC, clock, RETENTION);
@@ -275,7 +275,7 @@ class DynamoDbUsersTest {
     void aWriteThatLostToAnotherWriterIsStillRefusedAfterTheSdkRetriedIt() {
         users.add(alice(1), List.of());
         users.replace(renamed(alice(1), "Alice B", 2), 1, List.of());
-        LostResponses faults = new LostResponses().lose("UpdateItem", 1);
+        SdkFaults faults = new SdkFaults().loseResponses("UpdateItem", 1);
         try (DynamoDbClient client = dynamo.clientWith(faults)) {
             DynamoDbUsers retrying = new DynamoDbUsers(client, table, CODEC, clock, RETENTION);
 
