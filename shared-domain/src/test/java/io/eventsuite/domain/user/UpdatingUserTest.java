@@ -88,4 +88,29 @@ class UpdatingUserTest {
     void updating_a_user_that_does_not_exist_is_not_found() {
         assertThat(kit.updating.update(alice(), renameAliceAt(1))).isEqualTo(new UpdateResult.NotFound());
     }
+    @Test
+    void an_update_retried_after_its_answer_was_lost_is_answered_with_the_user_it_made_not_a_conflict() {
+        kit.users.with(alice(1));
+        User first = ((UpdateResult.Updated) kit.updating.update(alice(), renameAliceAt(1))).user();
+
+        var retry = kit.updating.update(alice(), renameAliceAt(1));
+
+        assertThat(retry).isEqualTo(new UpdateResult.Updated(first));
+        assertThat(kit.users.writes()).hasSize(1);
+        assertThat(kit.publisher.publishedOfType(UserUpdated.class)).hasSize(1);
+    }
+
+    @Test
+    void a_stale_update_is_still_a_conflict_when_it_would_change_something_or_more_has_happened_since() {
+        kit.users.with(alice(1));
+        kit.updating.update(alice(), renameAliceAt(1));
+
+        var otherChange = kit.updating.update(alice(), new UpdateUser(ALICE, 1, Optional.of("Alice Pleasance"),
+                Optional.empty(), Optional.empty()));
+        assertThat(otherChange).isEqualTo(new UpdateResult.VersionConflict(2));
+
+        kit.updating.update(alice(), new UpdateUser(ALICE, 2, Optional.empty(),
+                Optional.of(new Email("alice@wonderland.example")), Optional.empty()));
+        assertThat(kit.updating.update(alice(), renameAliceAt(1))).isEqualTo(new UpdateResult.VersionConflict(3));
+    }
 }
