@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +42,7 @@ public record RequestKey(String value) {
 
     /** A name-based UUID (RFC 9562 version 3) for what {@code purpose} creates under this request. */
     public String derivedId(String purpose) {
-        return java.util.UUID.nameUUIDFromBytes((purpose + "|" + value).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((purpose + "|" + value).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static String sha256(String text) {

@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  *
  * <p>A random token per call, not per request: a different logical write never matches, so the events the caller
  * publishes after a recognised write are exactly the ones stored with it. When another writer wrote after us
- * (between our commit and our retry), our token is gone and the write reports its condition failed; the other
- * writer read our state first, so the caller's answer (a conflict) is then what it would have been anyway.
+ * (between our commit and our retry), our token is gone and the write reports its condition failed, as if the other
+ * writer had come first; the use case then reads the item again, and under a request key still recognises its own
+ * change there ({@code RequestKey}).
  */
 final class OwnWrite {
 
