@@ -13,8 +13,10 @@
 # is newer than every source it was built from: the second function of the same service, and any later build
 # with no source change, only copy. Stamps live in target/sam-make (gone with `./mvnw clean` or `make clean`).
 #
-# Maven runs offline (`-o`) from the local repository; on a machine whose repository still lacks something, the
-# same build is retried online once. Maven needs JDK 21 or newer: set JAVA_HOME before `sam build`.
+# Maven contacts Maven Central only for what the local repository lacks, so a new machine with an empty repository
+# and a warm one run the same command (no offline-first guess: offline mode saves nothing when everything is there,
+# and on an empty repository it fails in ways no fallback can recognise). The plugins called here by prefix are
+# pinned in the root pom. Maven needs JDK 21 or newer: set JAVA_HOME before `sam build`.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -28,7 +30,8 @@ MVN_FLAGS ?= -q -B
 
 SERVICES := user-service order-service notification-service
 
-USER_FUNCTIONS := RegisterUserFunction GetUserFunction UpdateUserFunction DeleteUserFunction RelayUserEventsFunction
+USER_FUNCTIONS := RegisterUserFunction GetUserFunction UpdateUserFunction DeleteUserFunction RelayUserEventsFunction \
+	PreTokenGenerationFunction
 ORDER_FUNCTIONS := PlaceOrderFunction GetOrderFunction ListOrdersFunction CancelOrderFunction \
 	CancelOrdersOfDeletedUserFunction RelayOrderEventsFunction
 NOTIFICATION_FUNCTIONS := SendNotificationsFunction ProjectRecipientsFunction PurgeRecipientFunction \
@@ -50,12 +53,8 @@ empty :=
 space := $(empty) $(empty)
 comma := ,
 
-# $(call mvn,<arguments>): Maven from the project root, offline; only when that failed for want of a dependency
-# not yet in the local repository, the same build once more online.
-mvn = mkdir -p $(STATE) && cd $(ROOT) && { $(MVNW) $(MVN_FLAGS) -o $(1) 2>&1 | tee $(STATE)/maven-offline.log \
-	|| { grep -qiE 'offline mode|offline and' $(STATE)/maven-offline.log \
-	&& echo "make: a dependency is missing from the local repository; building once more online" >&2 \
-	&& $(MVNW) $(MVN_FLAGS) $(1); }; }
+# $(call mvn,<arguments>): Maven from the project root.
+mvn = cd $(ROOT) && $(MVNW) $(MVN_FLAGS) $(1)
 
 # Every build-* target writes into ARTIFACTS_DIR: say so before building anything.
 ifneq ($(filter build-%,$(MAKECMDGOALS)),)
@@ -102,14 +101,15 @@ $(addprefix build-,$(NOTIFICATION_FUNCTIONS)): $(STATE)/notification-service.sta
 # ---- the dependencies layer ---------------------------------------------------------------------------------
 # Runtime scope only (no test or provided jars); the shared modules' jars come from this same reactor build.
 # Only the services' runtime dependencies: `-am` also builds modules the services need only for tests (the
-# emulators), and their dependencies must not reach the layer.
+# emulators), and their dependencies must not reach the layer. That build packages every service too, so it also
+# stamps them: the functions that `sam build` builds next only copy.
 $(STATE)/layer.stamp: $(SHARED_INPUTS) $(SERVICE_POMS) $(call missing,$(STATE)/layer/java/lib)
 	rm -rf $(STATE)/layer $(foreach s,$(SERVICES),$(ROOT)/services/$(s)/target/dependency)
 	$(call mvn,-pl $(subst $(space),$(comma),$(addprefix services/,$(SERVICES))) -am package \
 		dependency:copy-dependencies -DskipTests -DincludeScope=runtime)
 	mkdir -p $(STATE)/layer/java/lib
 	$(foreach s,$(SERVICES),cp -f $(ROOT)/services/$(s)/target/dependency/*.jar $(STATE)/layer/java/lib/ &&) true
-	@touch $@
+	@touch $@ $(foreach s,$(SERVICES),$(STATE)/$(s).stamp)
 
 build-DependenciesLayer: $(STATE)/layer.stamp
 	mkdir -p "$(ARTIFACTS_DIR)/java/lib"

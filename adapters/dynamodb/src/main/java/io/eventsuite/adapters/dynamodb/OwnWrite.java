@@ -45,7 +45,26 @@ final class OwnWrite {
      */
     boolean committedDespite(ConditionalCheckFailedException failure, DynamoDbClient dynamo, String table,
                              Map<String, AttributeValue> key) {
-        return isIn(Items.asFound(failure, () -> Items.get(dynamo, table, key, List.of(ATTRIBUTE))));
+        return committedDespite(failure, 0, dynamo, table, key);
+    }
+
+    /**
+     * As {@link #committedDespite(ConditionalCheckFailedException, DynamoDbClient, String, Map)} for a write that
+     * added {@code adding} events to the item's outbox: when it was not ours, the same look at the item tells
+     * whether the outbox had no room for them ({@link PendingEventItems#refuseIfFull}). Ours is checked first, as
+     * our committed write has itself filled the outbox by {@code adding}.
+     *
+     * @throws io.eventsuite.platform.outbox.PendingEventsFull when the outbox was full (nothing was written)
+     */
+    boolean committedDespite(ConditionalCheckFailedException failure, int adding, DynamoDbClient dynamo,
+                             String table, Map<String, AttributeValue> key) {
+        Optional<Map<String, AttributeValue>> found = Items.asFound(failure,
+                () -> Items.get(dynamo, table, key, List.of(ATTRIBUTE, PendingEventItems.PENDING_EVENTS)));
+        if (isIn(found)) {
+            return true;
+        }
+        PendingEventItems.refuseIfFull(failure, adding, () -> found);
+        return false;
     }
 
     boolean isIn(Optional<Map<String, AttributeValue>> item) {

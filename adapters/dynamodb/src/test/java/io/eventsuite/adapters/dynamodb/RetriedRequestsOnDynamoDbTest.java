@@ -166,14 +166,12 @@ class RetriedRequestsOnDynamoDbTest {
     @Test
     void aUserUpdateWhoseResponseWasLostIsAnsweredUpdatedNotAVersionConflict() {
         String usersTable = dynamo.createTable(TableDefinitions::users);
-        new RegisteringUser(new DynamoDbUsers(dynamo.client(), usersTable, CODEC, clock,
-                DynamoDbUsers.DEFAULT_TOMBSTONE_RETENTION), clock, new SequentialIds("evt-"), publisher)
-                .register(aliceRegistration());
+        new RegisteringUser(new DynamoDbUsers(dynamo.client(), usersTable, CODEC, clock), clock,
+                new SequentialIds("evt-"), publisher).register(aliceRegistration());
         SdkFaults faults = new SdkFaults().loseResponses("UpdateItem", 1);
         UpdateResult result;
         try (DynamoDbClient client = dynamo.clientWith(faults)) {
-            DynamoDbUsers users = new DynamoDbUsers(client, usersTable, CODEC, clock,
-                    DynamoDbUsers.DEFAULT_TOMBSTONE_RETENTION);
+            DynamoDbUsers users = new DynamoDbUsers(client, usersTable, CODEC, clock);
             result = new UpdatingUser(users, clock, new SequentialIds("evt-u-"), publisher).update(alice(),
                     new UpdateUser(ALICE, 1, Optional.of("Alice B"), Optional.empty(), Optional.empty()));
         }
@@ -204,7 +202,7 @@ class RetriedRequestsOnDynamoDbTest {
             this.placing = new PlacingOrder(orders, clock, ids, publisher);
             this.canceling = new CancelingOrder(orders, clock, ids, publisher);
             this.execution = new IdempotentExecution(
-                    new DynamoDbIdempotencyStore(idempotencyClient, idempotencyTable), clock, LOCK, KEEP);
+                    new DynamoDbIdempotencyStore(idempotencyClient, idempotencyTable, "placeOrder"), clock, LOCK, KEEP);
         }
 
         Execution place(String key) {

@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>It finds {@code node} on the PATH and dynalite under {@code local-cloud/node_modules}, the {@code local-cloud}
  * folder being taken from the system property {@value #HOME_PROPERTY} (the folder holding {@code package.json}) or
- * found by walking up from the working directory. Install it once with {@value #INSTALL_COMMAND} from the project
- * root.
+ * found by walking up from the working directory. The Maven build of this module installs it (an antrun step that
+ * runs {@value #INSTALL_COMMAND} when {@code node_modules} is missing or older than the lockfile).
  *
  * <p>Table operations take no time ({@code --createTableMs 0 --deleteTableMs 0 --updateTableMs 0}). What dynalite
  * lacks: transactions, TTL expiry, streams, PartiQL.
@@ -297,8 +297,9 @@ public final class DynaliteEmulator implements AutoCloseable {
         Path home = locateHome();
         Path cli = home.resolve("node_modules").resolve("dynalite").resolve("cli.js");
         if (!Files.isRegularFile(cli)) {
-            throw new IllegalStateException("dynalite is not installed: " + cli + " is missing. Run `"
-                    + INSTALL_COMMAND + "` from the project root (" + home.getParent() + ") first.");
+            throw new IllegalStateException("dynalite is not installed: " + cli + " is missing. The Maven build"
+                    + " installs it (./mvnw verify, or local-cloud/run); by hand, run `" + INSTALL_COMMAND
+                    + "` from the project root (" + home.getParent() + ").");
         }
         return cli;
     }
