@@ -66,8 +66,10 @@ final class FunctionCalls {
             entry("RelayUserEventsFunction", calls(PUBLISHES, List.of(), "DynamoDbPendingEvents.oldest",
                     MARK_PUBLISHED)),
 
-            // placeOrder -> PlacingOrder: add; Idempotency-Key route.
-            entry("PlaceOrderFunction", calls(PUBLISHES, IDEMPOTENT, "DynamoDbOrders.add", MARK_PUBLISHED)),
+            // placeOrder -> PlacingOrder: add, and findById when the id derived from the Idempotency-Key is taken
+            // (a rerun finds the order its first run placed); Idempotency-Key route.
+            entry("PlaceOrderFunction", calls(PUBLISHES, IDEMPOTENT, "DynamoDbOrders.add", "DynamoDbOrders.findById",
+                    MARK_PUBLISHED)),
             // getOrder -> ViewingOrder: findById.
             entry("GetOrderFunction", calls(Set.of(), List.of(), "DynamoDbOrders.findById")),
             // listOrders -> ListingOrders: findByCustomer (signed cursors).
