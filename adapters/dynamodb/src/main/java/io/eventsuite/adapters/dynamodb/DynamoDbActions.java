@@ -88,6 +88,10 @@ public final class DynamoDbActions {
             Map.entry("DynamoDbPendingEvents.oldest",
                     Set.of(Call.onIndex(Action.Query, TableDefinitions.PENDING_EVENTS_INDEX), UPDATE)),
             Map.entry("DynamoDbPendingEvents.markPublished", Set.of(UPDATE)),
+            // Count a refusal in the event's entry; at the limit move it to the parked map and settle the item.
+            Map.entry("DynamoDbPendingEvents.recordRefusals", Set.of(UPDATE)),
+            Map.entry("DynamoDbPendingEvents.parkedCount",
+                    Set.of(Call.onIndex(Action.Query, TableDefinitions.PENDING_EVENTS_INDEX))),
 
             Map.entry("DynamoDbIdempotencyStore.begin", Set.of(PUT, GET)),
             Map.entry("DynamoDbIdempotencyStore.complete", Set.of(UPDATE)),

@@ -232,6 +232,22 @@ class DynamoDbActionsTest {
             new DynamoDbPendingEvents(watched, table).markPublished("o-1", List.of("evt-1"));
             new DynamoDbPendingEvents(watched, table).markPublished("o-unknown", List.of("evt-1"));
         });
+        runs.put("DynamoDbPendingEvents.recordRefusals", () -> {
+            String table = dynamo.createTable(TableDefinitions::orders);
+            orders(dynamo.client(), table).add(order("o-1"), List.of(Fixtures.anEnvelope("evt-1",
+                    Fixtures.anOrderPlacedFor(ALICE, "o-1"))));
+            DynamoDbPendingEvents pending = new DynamoDbPendingEvents(watched, table);
+            assertThat(pending.recordRefusals("o-1", List.of("evt-1"), 2)).isEmpty();
+            assertThat(pending.recordRefusals("o-1", List.of("evt-1", "evt-gone"), 2)).containsExactly("evt-1");
+            assertThat(pending.recordRefusals("o-unknown", List.of("evt-1"), 2)).isEmpty();
+        });
+        runs.put("DynamoDbPendingEvents.parkedCount", () -> {
+            String table = dynamo.createTable(TableDefinitions::orders);
+            orders(dynamo.client(), table).add(order("o-1"), List.of(Fixtures.anEnvelope("evt-1",
+                    Fixtures.anOrderPlacedFor(ALICE, "o-1"))));
+            new DynamoDbPendingEvents(dynamo.client(), table).recordRefusals("o-1", List.of("evt-1"), 1);
+            assertThat(new DynamoDbPendingEvents(watched, table).parkedCount()).isEqualTo(1);
+        });
 
         runs.put("DynamoDbIdempotencyStore.begin", () -> {
             DynamoDbIdempotencyStore store = idempotency(watched, dynamo.createTable(TableDefinitions::idempotency));
