@@ -1,6 +1,7 @@
 package io.eventsuite.domain.idempotency;
 
 import io.eventsuite.domain.common.InvalidInput;
+import io.eventsuite.domain.common.UnverifiedEmail;
 import io.eventsuite.domain.common.Violation;
 import io.eventsuite.domain.idempotency.Execution.Reason;
 import io.eventsuite.domain.testing.InMemoryIdempotencyStore;
@@ -91,6 +92,17 @@ class IdempotentExecutionTest {
         assertThat(store.holds("key-1")).isFalse();
 
         assertThat(execution.run("key-1", "fp-B", placeOrder)).isEqualTo(new Execution.Fresh("201 order-1"));
+    }
+
+    @Test
+    void a_request_refused_for_an_unverified_email_releases_its_key_as_nothing_was_written() {
+        UnverifiedEmail refused = new UnverifiedEmail("not your verified email");
+
+        assertThatThrownBy(() -> execution.run("key-1", "fp-A", () -> {
+            throw refused;
+        })).isSameAs(refused);
+
+        assertThat(store.holds("key-1")).isFalse();
     }
 
     @Test
