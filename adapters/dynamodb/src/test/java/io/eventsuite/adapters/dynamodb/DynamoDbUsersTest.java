@@ -329,6 +329,29 @@ class DynamoDbUsersTest {
     }
 
     @Test
+    void aWriteThatFilledTheOutboxToItsBoundIsStillRecognisedAsDoneWhenTheSdkRetriesIt() {
+        users.add(alice(1), List.of(registered("evt-1")));
+        User current = alice(1);
+        for (int version = 2; version < PendingEventItems.MAX_PENDING_PER_ITEM; version++) {
+            User next = renamed(current, "Alice " + version, version);
+            users.replace(next, version - 1, List.of(updated("evt-" + version, next)));
+            current = next;
+        }
+        User last = renamed(current, "Alice Last", current.version() + 1);
+        SdkFaults faults = new SdkFaults().loseResponses("UpdateItem", 1);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            DynamoDbUsers retrying = new DynamoDbUsers(client, table, CODEC, clock);
+
+            assertThat(retrying.replace(last, current.version(), List.of(updated("evt-last", last))))
+                    .as("our own write, not a full outbox").isTrue();
+        }
+
+        assertThat(faults.attempts()).filteredOn("UpdateItem"::equals).hasSize(2);
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow().get("pendingEvents").m())
+                .hasSize(PendingEventItems.MAX_PENDING_PER_ITEM);
+    }
+
+    @Test
     void aWriteThatWouldPassTheOutboxBoundIsRefusedWithAClearErrorAndWritesNothing() {
         users.add(alice(1), List.of(registered("evt-1")));
         User current = alice(1);
