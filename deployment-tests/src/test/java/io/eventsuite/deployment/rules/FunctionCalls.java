@@ -62,12 +62,15 @@ final class FunctionCalls {
             // deleteUser -> DeletingUser: findById, erase.
             entry("DeleteUserFunction", calls(PUBLISHES, List.of(), "DynamoDbUsers.findById", "DynamoDbUsers.erase",
                     MARK_PUBLISHED)),
-            // relayPendingEvents -> OutboxRelay: oldest, then markPublished for what SNS took.
+            // relayPendingEvents -> OutboxRelay: oldest, then markPublished for what SNS took, recordRefusals for what
+            // it refused as the sender's fault (parking at the limit), parkedCount for the report.
             entry("RelayUserEventsFunction", calls(PUBLISHES, List.of(), "DynamoDbPendingEvents.oldest",
-                    MARK_PUBLISHED)),
+                    MARK_PUBLISHED, "DynamoDbPendingEvents.recordRefusals", "DynamoDbPendingEvents.parkedCount")),
 
-            // placeOrder -> PlacingOrder: add; Idempotency-Key route.
-            entry("PlaceOrderFunction", calls(PUBLISHES, IDEMPOTENT, "DynamoDbOrders.add", MARK_PUBLISHED)),
+            // placeOrder -> PlacingOrder: add, and findById when the id derived from the Idempotency-Key is taken
+            // (a rerun finds the order its first run placed); Idempotency-Key route.
+            entry("PlaceOrderFunction", calls(PUBLISHES, IDEMPOTENT, "DynamoDbOrders.add", "DynamoDbOrders.findById",
+                    MARK_PUBLISHED)),
             // getOrder -> ViewingOrder: findById.
             entry("GetOrderFunction", calls(Set.of(), List.of(), "DynamoDbOrders.findById")),
             // listOrders -> ListingOrders: findByCustomer (signed cursors).
@@ -80,7 +83,7 @@ final class FunctionCalls {
             entry("CancelOrdersOfDeletedUserFunction", calls(PUBLISHES, IDEMPOTENT, "DynamoDbOrders.findByCustomer",
                     "DynamoDbOrders.findById", "DynamoDbOrders.replace", MARK_PUBLISHED)),
             entry("RelayOrderEventsFunction", calls(PUBLISHES, List.of(), "DynamoDbPendingEvents.oldest",
-                    MARK_PUBLISHED)),
+                    MARK_PUBLISHED, "DynamoDbPendingEvents.recordRefusals", "DynamoDbPendingEvents.parkedCount")),
 
             // sendNotifications -> Notifying: projects a registered user (upsertIfNewer), finds the notification
             // and the recipient, addPending, send, markSent; delete withdraws one stored for an erased recipient.

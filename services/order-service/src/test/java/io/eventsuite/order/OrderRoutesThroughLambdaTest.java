@@ -180,6 +180,34 @@ class OrderRoutesThroughLambdaTest {
                 .filteredOn(e -> e.customerId().value().equals(customer)).hasSize(1);
     }
 
+    @Test
+    void under_an_idempotency_key_the_order_id_derives_from_the_request_so_a_rerun_finds_its_own_order() {
+        String key = UUID.randomUUID().toString();
+        String keyed = place(customer, TWO_LINES, key).body().path("id").asString();
+        String unkeyed = place(customer, TWO_LINES).body().path("id").asString();
+
+        assertThat(UUID.fromString(keyed).version()).as("name-based, from the request key").isEqualTo(3);
+        assertThat(UUID.fromString(unkeyed).version()).as("random").isEqualTo(4);
+    }
+
+    @Test
+    void a_place_that_failed_after_its_write_keeps_its_key_so_a_quick_retry_cannot_place_a_second_order() {
+        String key = UUID.randomUUID().toString();
+        fakes.orders().failAfterNextWrite(new IllegalStateException("response lost"));
+
+        assertThat(place(customer, TWO_LINES, key).status()).isEqualTo(500);
+        HttpAnswer retry = place(customer, TWO_LINES, key);
+
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.problemType()).isEqualTo("urn:eventsuite:problem:idempotency-key-in-progress");
+        assertThat(fakes.orders().writes())
+                .filteredOn(write -> write.aggregate().customerId().value().equals(customer)).hasSize(1);
+    }
+
+    private HttpAnswer place(String who, String json, String idempotencyKey) {
+        return lambda.http("placeOrder", placeRequest(who, json).header("Idempotency-Key", idempotencyKey));
+    }
+
     private HttpAnswer place(String who, String json) {
         return lambda.http("placeOrder", placeRequest(who, json));
     }

@@ -93,6 +93,32 @@ class UpdatingUserTest {
     }
 
     @Test
+    void an_update_retried_after_its_answer_was_lost_is_answered_with_the_user_it_made_not_a_conflict() {
+        kit.users.with(alice(1));
+        User first = ((UpdateResult.Updated) kit.updating.update(alice(), renameAliceAt(1))).user();
+
+        var retry = kit.updating.update(alice(), renameAliceAt(1));
+
+        assertThat(retry).isEqualTo(new UpdateResult.Updated(first));
+        assertThat(kit.users.writes()).hasSize(1);
+        assertThat(kit.publisher.publishedOfType(UserUpdated.class)).hasSize(1);
+    }
+
+    @Test
+    void a_stale_update_is_still_a_conflict_when_it_would_change_something_or_more_has_happened_since() {
+        kit.users.with(alice(1));
+        kit.updating.update(alice(), renameAliceAt(1));
+
+        var otherChange = kit.updating.update(alice(), new UpdateUser(ALICE, 1, Optional.of("Alice Pleasance"),
+                Optional.empty(), Optional.empty()));
+        assertThat(otherChange).isEqualTo(new UpdateResult.VersionConflict(2));
+
+        kit.updating.update(alice().withVerifiedEmail(new Email("alice@wonderland.example")), new UpdateUser(ALICE, 2,
+                Optional.empty(), Optional.of(new Email("alice@wonderland.example")), Optional.empty()));
+        assertThat(kit.updating.update(alice(), renameAliceAt(1))).isEqualTo(new UpdateResult.VersionConflict(3));
+    }
+
+    @Test
     void an_address_the_caller_has_not_verified_is_refused_and_nothing_is_written() {
         kit.users.with(alice(1));
         var toAStranger = new UpdateUser(ALICE, 1, Optional.empty(), Optional.of(new Email("victim@example.com")),

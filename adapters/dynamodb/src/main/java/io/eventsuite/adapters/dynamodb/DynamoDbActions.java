@@ -57,12 +57,15 @@ public final class DynamoDbActions {
             Map.entry("DynamoDbUsers.erasedVersion", Set.of(GET)),
             // Put if new; on a failed condition read what is there (dynalite never returns it), revive a tombstone.
             Map.entry("DynamoDbUsers.add", Set.of(PUT, GET, UPDATE)),
-            Map.entry("DynamoDbUsers.replace", Set.of(UPDATE)),
-            Map.entry("DynamoDbUsers.erase", Set.of(UPDATE)),
+            // On a failed condition, read the item (dynalite never returns it; AWS not when it is gone): was it our
+            // own write, retried by the SDK after a lost response (OwnWrite), or is the outbox full?
+            Map.entry("DynamoDbUsers.replace", Set.of(UPDATE, GET)),
+            Map.entry("DynamoDbUsers.erase", Set.of(UPDATE, GET)),
 
             Map.entry("DynamoDbOrders.findById", Set.of(GET)),
-            Map.entry("DynamoDbOrders.add", Set.of(PUT)),
-            Map.entry("DynamoDbOrders.replace", Set.of(UPDATE)),
+            // On a failed condition, read the item's write token: our own write, retried by the SDK (OwnWrite)?
+            Map.entry("DynamoDbOrders.add", Set.of(PUT, GET)),
+            Map.entry("DynamoDbOrders.replace", Set.of(UPDATE, GET)),
             Map.entry("DynamoDbOrders.findByCustomer",
                     Set.of(Call.onIndex(Action.Query, TableDefinitions.BY_CUSTOMER_INDEX))),
 
@@ -85,7 +88,7 @@ public final class DynamoDbActions {
             Map.entry("DynamoDbPendingEvents.oldest",
                     Set.of(Call.onIndex(Action.Query, TableDefinitions.PENDING_EVENTS_INDEX), UPDATE)),
             Map.entry("DynamoDbPendingEvents.markPublished", Set.of(UPDATE)),
-            // Counts a refusal in the event's entry; the last one moves it to the parked map and settles the item.
+            // Count a refusal in the event's entry; at the limit move it to the parked map and settle the item.
             Map.entry("DynamoDbPendingEvents.recordRefusals", Set.of(UPDATE)),
             Map.entry("DynamoDbPendingEvents.parkedCount",
                     Set.of(Call.onIndex(Action.Query, TableDefinitions.PENDING_EVENTS_INDEX))),

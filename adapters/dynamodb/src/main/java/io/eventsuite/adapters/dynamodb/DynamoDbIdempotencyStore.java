@@ -26,6 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * shared by its requests (begin, complete and release of one request run on the same instance, as
  * {@code IdempotentExecution} does).
  *
+ * <p>The SDK retries a request whose response was lost; a retried claim then fails its own condition. The claim
+ * token tells that apart from another request's claim. {@link #complete} (same claim, same values) and
+ * {@link #release} (already gone) are harmless to repeat.
+ *
  * <p>Every item's key starts with the owner's prefix and {@code #} ({@code placeOrder#<key>}): one table serves
  * every function, and IAM lets each function touch only the items under its own prefix (a
  * {@code dynamodb:LeadingKeys} condition), so no function can overwrite or replay another's records.
@@ -79,6 +83,12 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                 found = Items.asFound(held, () -> Items.get(dynamo, table, itemKey(key), List.of()));
             }
             Optional<IdempotencyItems.Entry> entry = found.map(item -> IdempotencyItems.read(table, item));
+            if (entry.isPresent() && entry.get().claim().equals(Optional.of(claim))
+                    && entry.get().result().isEmpty()) {
+                // Our own claim: the write committed, its response was lost and the SDK's retry met it.
+                claims.put(key, claim);
+                return new BeginOutcome.Started();
+            }
             if (entry.isPresent() && entry.get().isLiveAt(now)) {
                 if (!entry.get().fingerprint().equals(fingerprint)) {
                     return new BeginOutcome.Mismatch();

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * {@link Orders} on a DynamoDB table keyed by {@code id}, with the {@code by-customer} index for listing. Each write
- * is one conditional PutItem or UpdateItem storing the order with its pending events.
+ * is one conditional PutItem or UpdateItem storing the order with its pending events, and recognises its own
+ * commit when the SDK retried it after a lost response ({@link OwnWrite}).
  */
 public final class DynamoDbOrders implements Orders {
 
@@ -52,23 +53,27 @@ public final class DynamoDbOrders implements Orders {
                 .map(item -> OrderItems.read(table, item));
     }
 
-    /** @throws IllegalStateException when the id exists: ids are generated, so that is a defect, not a conflict */
+    /** {@code false} when the id exists; a retry of this very write (the SDK's, after a lost response) is recognised. */
     @Override
-    public void add(Order order, List<EventEnvelope> pending) {
+    public boolean add(Order order, List<EventEnvelope> pending) {
+        OwnWrite write = new OwnWrite();
         Expressions condition = new Expressions();
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(OrderItems.newItem(order, outbox.newItemAttributes(pending)))
+                    .item(write.stamp(OrderItems.newItem(order, outbox.newItemAttributes(pending))))
                     .conditionExpression("attribute_not_exists(" + condition.name(OrderItems.ID) + ")")
-                    .expressionAttributeNames(condition.names()));
+                    .expressionAttributeNames(condition.names())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
         } catch (ConditionalCheckFailedException exists) {
-            throw new IllegalStateException("order ids are generated; " + order.id() + " exists already", exists);
+            return write.committedDespite(exists, dynamo, table, OrderItems.key(order.id()));
         }
     }
 
     @Override
     public boolean replace(Order order, long expectedVersion, List<EventEnvelope> pending) {
-        Expressions update = new Expressions();
+        OwnWrite write = new OwnWrite();
+        Expressions update = write.stamp(new Expressions());
         OrderItems.setAll(update, order);
         outbox.addTo(update, pending);
         String condition = update.name(OrderItems.VERSION) + " = " + update.value(Attributes.n(expectedVersion));
@@ -81,9 +86,8 @@ public final class DynamoDbOrders implements Orders {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
         } catch (ConditionalCheckFailedException staleOrGoneOrFull) {
-            PendingEventItems.refuseIfFull(staleOrGoneOrFull, pending.size(), () -> Items.get(dynamo, table,
-                    OrderItems.key(order.id()), List.of(PendingEventItems.PENDING_EVENTS)));
-            return false;
+            return write.committedDespite(staleOrGoneOrFull, pending.size(), dynamo, table,
+                    OrderItems.key(order.id()));
         }
     }
 

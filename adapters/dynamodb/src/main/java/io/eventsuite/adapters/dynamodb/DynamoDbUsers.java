@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * {@link Users} on a DynamoDB table keyed by {@code id}. Each write is one conditional PutItem or UpdateItem that
- * stores the user and its pending events together (see {@link PendingEventItems}).
+ * stores the user and its pending events together (see {@link PendingEventItems}), and recognises its own commit
+ * when the SDK retried it after a lost response ({@link OwnWrite}).
  *
  * <p>An erased user leaves a tombstone that keeps the erasure's version and is never expired (see
  * {@link UserItems}): it is what lets a later registration of the id continue the version sequence.
@@ -66,12 +67,17 @@ public final class DynamoDbUsers implements Users {
             return update(user.id(), update, "attribute_exists(" + update.name(UserItems.ERASED_AT) + ") AND "
                     + update.name(UserItems.VERSION) + " = " + update.value(Attributes.n(user.version() - 1)), pending.size());
         }
+        OwnWrite write = new OwnWrite();
         Optional<Map<String, AttributeValue>> found;
         try {
-            putNew(user, pending);
+            putNew(user, pending, write);
             return true;
         } catch (ConditionalCheckFailedException exists) {
             found = Items.asFound(exists, () -> Items.get(dynamo, table, UserItems.key(user.id()), List.of()));
+        }
+        if (write.isIn(found)) {
+            // our own put, committed before its response was lost and met again by the SDK's retry
+            return true;
         }
         if (found.isEmpty() || !UserItems.isTombstone(found.get())) {
             // a live user, or one that was there a moment ago: not ours to overwrite
@@ -82,10 +88,10 @@ public final class DynamoDbUsers implements Users {
                 + "attribute_not_exists(" + update.name(UserItems.VERSION) + ")", pending.size());
     }
 
-    private void putNew(User user, List<EventEnvelope> pending) {
+    private void putNew(User user, List<EventEnvelope> pending, OwnWrite write) {
         Expressions condition = new Expressions();
         dynamo.putItem(b -> b.tableName(table)
-                .item(UserItems.newItem(user, outbox.newItemAttributes(pending)))
+                .item(write.stamp(UserItems.newItem(user, outbox.newItemAttributes(pending))))
                 .conditionExpression("attribute_not_exists(" + condition.name(UserItems.ID) + ")")
                 .expressionAttributeNames(condition.names())
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
@@ -120,8 +126,14 @@ public final class DynamoDbUsers implements Users {
                 + " AND attribute_not_exists(" + update.name(UserItems.ERASED_AT) + ")";
     }
 
-    /** @throws PendingEventsFull if the item has no room for the events it would add (nothing is written) */
+    /**
+     * One conditional UpdateItem; its own commit, met again by the SDK's retry, counts as done ({@link OwnWrite}).
+     *
+     * @throws PendingEventsFull if the item has no room for the events it would add (nothing is written)
+     */
     private boolean update(UserId id, Expressions update, String condition, int adding) {
+        OwnWrite write = new OwnWrite();
+        write.stamp(update);
         try {
             dynamo.updateItem(b -> b.tableName(table).key(UserItems.key(id))
                     .updateExpression(update.update())
@@ -131,9 +143,7 @@ public final class DynamoDbUsers implements Users {
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
         } catch (ConditionalCheckFailedException refused) {
-            PendingEventItems.refuseIfFull(refused, adding,
-                    () -> Items.get(dynamo, table, UserItems.key(id), List.of(PendingEventItems.PENDING_EVENTS)));
-            return false;
+            return write.committedDespite(refused, adding, dynamo, table, UserItems.key(id));
         }
     }
 }

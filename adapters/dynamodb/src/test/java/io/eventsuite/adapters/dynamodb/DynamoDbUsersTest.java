@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbUsersTest {
@@ -294,6 +295,60 @@ class DynamoDbUsersTest {
                 .isNotInstanceOf(InvalidInput.class)
                 .hasMessageContaining(table)
                 .hasMessageNotContaining("not-an-email");
+    }
+
+    @Test
+    void writesWhoseResponsesWereLostSucceedWhenTheSdkRetriesThem() {
+        SdkFaults faults = new SdkFaults().loseResponses("PutItem", 1).loseResponses("UpdateItem", 2);
+        User renamed = renamed(alice(1), "Alice B", 2);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            DynamoDbUsers retrying = new DynamoDbUsers(client, table, CODEC, clock);
+
+            assertThat(retrying.add(alice(1), List.of(registered("evt-1")))).isTrue();
+            assertThat(retrying.replace(renamed, 1, List.of(updated("evt-2", renamed)))).isTrue();
+            assertThat(retrying.erase(ALICE, 2, List.of(deleted("evt-3")))).isTrue();
+        }
+
+        assertThat(faults.attempts()).filteredOn("PutItem"::equals).hasSize(2);
+        assertThat(faults.attempts()).filteredOn("UpdateItem"::equals).hasSize(4);
+        assertThat(users.findById(ALICE)).isEmpty();
+        assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2", "evt-3");
+    }
+
+    @Test
+    void aWriteThatLostToAnotherWriterIsStillRefusedAfterTheSdkRetriedIt() {
+        users.add(alice(1), List.of());
+        users.replace(renamed(alice(1), "Alice B", 2), 1, List.of());
+        SdkFaults faults = new SdkFaults().loseResponses("UpdateItem", 1);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            DynamoDbUsers retrying = new DynamoDbUsers(client, table, CODEC, clock);
+
+            assertThat(retrying.replace(renamed(alice(1), "Alice C", 2), 1, List.of())).isFalse();
+        }
+        assertThat(users.findById(ALICE).orElseThrow().displayName()).isEqualTo("Alice B");
+    }
+
+    @Test
+    void aWriteThatFilledTheOutboxToItsBoundIsStillRecognisedAsDoneWhenTheSdkRetriesIt() {
+        users.add(alice(1), List.of(registered("evt-1")));
+        User current = alice(1);
+        for (int version = 2; version < PendingEventItems.MAX_PENDING_PER_ITEM; version++) {
+            User next = renamed(current, "Alice " + version, version);
+            users.replace(next, version - 1, List.of(updated("evt-" + version, next)));
+            current = next;
+        }
+        User last = renamed(current, "Alice Last", current.version() + 1);
+        SdkFaults faults = new SdkFaults().loseResponses("UpdateItem", 1);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            DynamoDbUsers retrying = new DynamoDbUsers(client, table, CODEC, clock);
+
+            assertThat(retrying.replace(last, current.version(), List.of(updated("evt-last", last))))
+                    .as("our own write, not a full outbox").isTrue();
+        }
+
+        assertThat(faults.attempts()).filteredOn("UpdateItem"::equals).hasSize(2);
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow().get("pendingEvents").m())
+                .hasSize(PendingEventItems.MAX_PENDING_PER_ITEM);
     }
 
     @Test
