@@ -5,6 +5,8 @@ import io.eventsuite.adapters.messaging.outbox.OutboxRelay;
 import io.eventsuite.adapters.messaging.outbox.RelayReport;
 import io.eventsuite.platform.observability.InvocationLogContext;
 import io.eventsuite.platform.observability.LambdaContexts;
+import io.eventsuite.platform.tracing.InvocationTracing;
+import io.eventsuite.platform.tracing.TracedSpan;
 import java.io.InputStream;
 import java.util.function.Function;
 import org.springframework.messaging.Message;
@@ -20,10 +22,18 @@ public interface RelayFunction extends Function<Message<InputStream>, RelayRepor
 
     /** The log context also sets the invocation's deadline, which the relay watches; the relay logs its report. */
     static RelayFunction of(OutboxRelay relay) {
+        return of(relay, InvocationTracing.OFF);
+    }
+
+    /** As {@link #of(OutboxRelay)}, each run one span (its SDK calls its children), flushed before it returns. */
+    static RelayFunction of(OutboxRelay relay, InvocationTracing tracing) {
         return message -> {
             Context lambda = LambdaContexts.of(message);
-            try (var ignored = InvocationLogContext.open(lambda, lambda == null ? null : lambda.getAwsRequestId(), null)) {
+            try (var ignored = InvocationLogContext.open(lambda, lambda == null ? null : lambda.getAwsRequestId(), null);
+                 TracedSpan span = tracing.scheduled("outbox relay", lambda)) {
                 return relay.relay(AGGREGATES_PER_RUN);
+            } finally {
+                tracing.flush();
             }
         };
     }

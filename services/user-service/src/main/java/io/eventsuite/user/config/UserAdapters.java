@@ -14,6 +14,7 @@ import io.eventsuite.platform.outbox.PendingEvents;
 import java.time.Clock;
 import java.time.Duration;
 import io.eventsuite.platform.snapstart.PrimingRead;
+import io.eventsuite.platform.tracing.InvocationTracing;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -39,8 +40,8 @@ public class UserAdapters {
 
     /** Scheduled every minute: republishes user events still pending in the users table. */
     @Bean
-    RelayFunction relayPendingEvents(OutboxRelay relay) {
-        return RelayFunction.of(relay);
+    RelayFunction relayPendingEvents(OutboxRelay relay, InvocationTracing tracing) {
+        return RelayFunction.of(relay, tracing);
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
