@@ -4,6 +4,8 @@ import io.eventsuite.domain.common.IdGenerator;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.http.HttpRoutes;
 import io.eventsuite.platform.json.StrictJson;
+import io.eventsuite.platform.metrics.InvocationMetrics;
+import io.eventsuite.platform.metrics.MetricsConfiguration;
 import io.eventsuite.platform.snapstart.SnapStartConfiguration;
 import io.eventsuite.platform.sqs.ProcessedEvents;
 import io.eventsuite.platform.sqs.SqsBatchConsumers;
@@ -22,7 +24,7 @@ import org.springframework.context.annotation.Import;
  * time on every cold start). Settings come from the environment; see eventsuite-platform.properties.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({SnapStartConfiguration.class, TracingConfiguration.class})
+@Import({SnapStartConfiguration.class, TracingConfiguration.class, MetricsConfiguration.class})
 public class PlatformConfiguration {
 
     /**
@@ -36,8 +38,8 @@ public class PlatformConfiguration {
 
     @Bean
     HttpRoutes httpRoutes(StrictJson strictJson, @Value("${eventsuite.http.max-body-bytes}") int maxBodyBytes,
-            InvocationTracing tracing) {
-        return new HttpRoutes(strictJson.mapper(), maxBodyBytes, tracing);
+            InvocationTracing tracing, InvocationMetrics metrics) {
+        return new HttpRoutes(strictJson.mapper(), maxBodyBytes, tracing, metrics);
     }
 
     @Bean
@@ -48,8 +50,8 @@ public class PlatformConfiguration {
     /** Needs the idempotency store (IdempotencyConfiguration): every consumer deduplicates on event id. */
     @Bean
     SqsBatchConsumers sqsBatchConsumers(CloudEventCodec cloudEventCodec, IdempotentExecution idempotentExecution,
-            InvocationTracing tracing) {
-        return new SqsBatchConsumers(cloudEventCodec, new ProcessedEvents(idempotentExecution), tracing);
+            InvocationTracing tracing, InvocationMetrics metrics) {
+        return new SqsBatchConsumers(cloudEventCodec, new ProcessedEvents(idempotentExecution), tracing, metrics);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.eventsuite.platform.observability.CurrentTransportContext;
 import io.eventsuite.platform.observability.InvocationLogContext;
 import io.eventsuite.platform.observability.LambdaContexts;
 import io.eventsuite.platform.observability.TraceParent;
+import io.eventsuite.platform.metrics.InvocationMetrics;
 import io.eventsuite.platform.tracing.IncomingTrace;
 import io.eventsuite.platform.tracing.InvocationTracing;
 import io.eventsuite.platform.tracing.TracedSpan;
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Each invocation is one SERVER span (see {@link InvocationTracing}) continuing the caller's {@code traceparent}
  * or else Lambda's X-Ray header; the answer names that span in a W3C {@code traceresponse} header, so a caller (and
- * the local cloud's gateway log) can find the trace. Spans are flushed before the function returns.
+ * the local cloud's gateway log) can find the trace. Spans are flushed, and the invocation's metrics written as
+ * one EMF line ({@link InvocationMetrics}), before the function returns.
  */
 public final class HttpRoutes {
 
@@ -48,16 +50,18 @@ public final class HttpRoutes {
     private final JsonBodyReader bodyReader;
     private final int maxBodyBytes;
     private final InvocationTracing tracing;
+    private final InvocationMetrics metrics;
 
     public HttpRoutes(JsonMapper json, int maxBodyBytes) {
-        this(json, maxBodyBytes, InvocationTracing.OFF);
+        this(json, maxBodyBytes, InvocationTracing.OFF, InvocationMetrics.OFF);
     }
 
-    public HttpRoutes(JsonMapper json, int maxBodyBytes, InvocationTracing tracing) {
+    public HttpRoutes(JsonMapper json, int maxBodyBytes, InvocationTracing tracing, InvocationMetrics metrics) {
         this.json = json;
         this.bodyReader = new JsonBodyReader(json);
         this.maxBodyBytes = maxBodyBytes;
         this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     public HttpFunction route(RouteHandler handler) {
@@ -73,6 +77,7 @@ public final class HttpRoutes {
                 XRayTraceHeader.ofCurrentInvocation());
         try (var ignored = InvocationLogContext.open(lambda, correlationId, null);
              TracedSpan span = tracing.server(event.getRouteKey(), parent, lambda)) {
+            metrics.count(InvocationMetrics.COLD_STARTS, InvocationLogContext.coldStart() ? 1 : 0);
             HttpResponse response;
             try {
                 response = handler.handle(toRequest(event, headers));
@@ -88,6 +93,8 @@ public final class HttpRoutes {
                         "the request failed; quote the correlation id when reporting it");
             }
             span.tag("http.response.status_code", Integer.toString(response.status()));
+            metrics.count(InvocationMetrics.IDEMPOTENCY_REPLAYS,
+                    response.headers().containsKey(IdempotencyKeyContract.REPLAYED) ? 1 : 0);
             LOG.info("{} answered {}", event.getRouteKey(), response.status());
             APIGatewayV2HTTPResponse rendered = render(response, correlationId);
             CurrentTransportContext.get().traceparent()
@@ -95,6 +102,7 @@ public final class HttpRoutes {
             return rendered;
         } finally {
             tracing.flush();
+            metrics.flush(lambda == null ? null : lambda.getFunctionName());
         }
     }
 

@@ -36,6 +36,11 @@ public final class InvocationLogContext implements AutoCloseable {
         return new InvocationLogContext();
     }
 
+    /** Whether the invocation in progress is its execution environment's first (after a restore, too). */
+    public static boolean coldStart() {
+        return Boolean.parseBoolean(MDC.get("coldStart"));
+    }
+
     /**
      * The next invocation counts as a cold start again: after SnapStart priming (which ran invocations that
      * no caller saw) and after a restore from the snapshot, which is this function's cold start.

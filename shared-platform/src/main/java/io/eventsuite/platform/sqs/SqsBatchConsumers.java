@@ -8,6 +8,7 @@ import io.eventsuite.platform.events.DecodedEvent;
 import io.eventsuite.platform.events.UndecodableEvent;
 import io.eventsuite.platform.observability.InvocationLogContext;
 import io.eventsuite.platform.observability.LambdaContexts;
+import io.eventsuite.platform.metrics.InvocationMetrics;
 import io.eventsuite.platform.tracing.IncomingTrace;
 import io.eventsuite.platform.tracing.InvocationTracing;
 import io.eventsuite.platform.tracing.TracedSpan;
@@ -44,15 +45,18 @@ public final class SqsBatchConsumers {
     private final CloudEventCodec codec;
     private final ProcessedEvents processed;
     private final InvocationTracing tracing;
+    private final InvocationMetrics metrics;
 
     public SqsBatchConsumers(CloudEventCodec codec, ProcessedEvents processed) {
-        this(codec, processed, InvocationTracing.OFF);
+        this(codec, processed, InvocationTracing.OFF, InvocationMetrics.OFF);
     }
 
-    public SqsBatchConsumers(CloudEventCodec codec, ProcessedEvents processed, InvocationTracing tracing) {
+    public SqsBatchConsumers(CloudEventCodec codec, ProcessedEvents processed, InvocationTracing tracing,
+            InvocationMetrics metrics) {
         this.codec = codec;
         this.processed = processed;
         this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     /**
@@ -69,14 +73,17 @@ public final class SqsBatchConsumers {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         List<SQSEvent.SQSMessage> records = batch == null || batch.getRecords() == null ? List.of() : batch.getRecords();
         try (var ignored = InvocationLogContext.open(lambda, null, null)) {
+            metrics.count(InvocationMetrics.COLD_STARTS, InvocationLogContext.coldStart() ? 1 : 0);
             for (SQSEvent.SQSMessage record : records) {
                 if (!handleRecord(record, lambda, acceptedTypes, handler)) {
                     failures.add(new SQSBatchResponse.BatchItemFailure(record.getMessageId()));
                 }
             }
             LOG.info("batch of {} handled, {} failed", records.size(), failures.size());
+            metrics.count(InvocationMetrics.BATCH_ITEM_FAILURES, failures.size());
         } finally {
             tracing.flush();
+            metrics.flush(lambda == null ? null : lambda.getFunctionName());
         }
         return new SQSBatchResponse(failures);
     }
@@ -98,6 +105,8 @@ public final class SqsBatchConsumers {
                 Handling handling = handler.handle(decoded.envelope());
                 return switch (handling) {
                     case Handling.Done done -> {
+                        metrics.count(InvocationMetrics.IDEMPOTENCY_REPLAYS,
+                                done.outcome().startsWith(ProcessedEvents.ALREADY_PROCESSED) ? 1 : 0);
                         LOG.info("event {} of type {} handled: {}", decoded.envelope().id(), type, done.outcome());
                         yield true;
                     }

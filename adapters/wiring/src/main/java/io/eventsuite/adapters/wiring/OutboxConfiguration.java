@@ -39,7 +39,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(PendingEvents pendingEvents, SnsEventPublisher sns, MeterRegistry meters) {
-        return new OutboxRelay(pendingEvents, sns, meters);
+    OutboxRelay outboxRelay(PendingEvents pendingEvents, SnsEventPublisher sns, MeterRegistry meters,
+            StrictJson json, Clock clock) {
+        return new OutboxRelay(new OldestPendingAge(pendingEvents, json.mapper(), clock, meters), sns, meters);
     }
 }

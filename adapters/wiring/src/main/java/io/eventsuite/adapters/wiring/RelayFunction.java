@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.eventsuite.adapters.messaging.outbox.OutboxRelay;
 import io.eventsuite.adapters.messaging.outbox.RelayReport;
 import io.eventsuite.platform.observability.InvocationLogContext;
+import io.eventsuite.platform.metrics.InvocationMetrics;
 import io.eventsuite.platform.observability.LambdaContexts;
 import io.eventsuite.platform.tracing.InvocationTracing;
 import io.eventsuite.platform.tracing.TracedSpan;
@@ -22,18 +23,28 @@ public interface RelayFunction extends Function<Message<InputStream>, RelayRepor
 
     /** The log context also sets the invocation's deadline, which the relay watches; the relay logs its report. */
     static RelayFunction of(OutboxRelay relay) {
-        return of(relay, InvocationTracing.OFF);
+        return of(relay, InvocationTracing.OFF, InvocationMetrics.OFF);
     }
 
-    /** As {@link #of(OutboxRelay)}, each run one span (its SDK calls its children), flushed before it returns. */
-    static RelayFunction of(OutboxRelay relay, InvocationTracing tracing) {
+    /**
+     * As {@link #of(OutboxRelay)}, each run one span (its SDK calls its children) and one EMF line with the run's
+     * outcome, both written before it returns.
+     */
+    static RelayFunction of(OutboxRelay relay, InvocationTracing tracing, InvocationMetrics metrics) {
         return message -> {
             Context lambda = LambdaContexts.of(message);
             try (var ignored = InvocationLogContext.open(lambda, lambda == null ? null : lambda.getAwsRequestId(), null);
                  TracedSpan span = tracing.scheduled("outbox relay", lambda)) {
-                return relay.relay(AGGREGATES_PER_RUN);
+                metrics.count(InvocationMetrics.COLD_STARTS, InvocationLogContext.coldStart() ? 1 : 0);
+                RelayReport report = relay.relay(AGGREGATES_PER_RUN);
+                metrics.count(InvocationMetrics.RELAY_PUBLISHED, report.published());
+                metrics.count(InvocationMetrics.RELAY_STILL_PENDING, report.stillPending());
+                metrics.count(InvocationMetrics.RELAY_FAILED, report.failed());
+                metrics.count(InvocationMetrics.RELAY_STOPPED_EARLY, report.stoppedEarly() ? 1 : 0);
+                return report;
             } finally {
                 tracing.flush();
+                metrics.flush(lambda == null ? null : lambda.getFunctionName());
             }
         };
     }

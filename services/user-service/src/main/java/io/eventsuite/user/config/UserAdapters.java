@@ -10,6 +10,7 @@ import io.eventsuite.adapters.wiring.RelayFunction;
 import io.eventsuite.domain.user.Users;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.metrics.InvocationMetrics;
 import io.eventsuite.platform.outbox.PendingEvents;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,8 +41,8 @@ public class UserAdapters {
 
     /** Scheduled every minute: republishes user events still pending in the users table. */
     @Bean
-    RelayFunction relayPendingEvents(OutboxRelay relay, InvocationTracing tracing) {
-        return RelayFunction.of(relay, tracing);
+    RelayFunction relayPendingEvents(OutboxRelay relay, InvocationTracing tracing, InvocationMetrics metrics) {
+        return RelayFunction.of(relay, tracing, metrics);
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
