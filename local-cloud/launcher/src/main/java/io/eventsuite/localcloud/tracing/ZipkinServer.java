@@ -100,11 +100,15 @@ public final class ZipkinServer implements AutoCloseable {
         return base().resolve("/zipkin/");
     }
 
-    /** What every function gets: the Zipkin exporter pointed here, and every trace sampled. */
+    /**
+     * What every function gets: the Zipkin exporter pointed here, every trace sampled, and a patient export (it runs
+     * in the background, after the bounded flush; a freshly started Zipkin on a busy machine answers slowly).
+     */
     public Map<String, String> functionEnvironment() {
         return Map.of(
                 "EVENTSUITE_TRACING_EXPORTER", "zipkin",
                 "EVENTSUITE_TRACING_ENDPOINT", base().resolve("/api/v2/spans").toString(),
+                "EVENTSUITE_TRACING_EXPORT_TIMEOUT", "PT10S",
                 "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
     }
 
