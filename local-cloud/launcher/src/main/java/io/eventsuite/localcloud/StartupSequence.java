@@ -54,7 +54,8 @@ final class StartupSequence {
                 "parameter " + name + " has no default: using \"" + value + "\" (--parameter " + name + "=...)"));
 
         // Zipkin takes about 20 s to start: it starts first and is awaited once everything else runs.
-        ZipkinServer zipkin = ZipkinServer.startIfConfigured(options.workDir()).map(this::started).orElse(null);
+        ZipkinServer zipkin = ZipkinServer.startIfConfigured(options.workDir(), warn)
+                .map(this::started).orElse(null);
 
         out.println("Starting the emulators ...");
         LocalEmulators emulators = started(LocalEmulators.start(options.region(), options.sqsPort(),

@@ -2,8 +2,11 @@ package io.eventsuite.localcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventsuite.localcloud.tracing.ZipkinServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +45,8 @@ class LocalCloudEndToEndTest {
     static void start() {
         Path project = Path.of(System.getProperty("eventsuite.project.dir", "../..")).toAbsolutePath().normalize();
         Path target = Path.of("target").toAbsolutePath();
+        // Zipkin on a free port too (the jar comes from the build, see pom.xml): a 9411 in use belongs to someone else.
+        System.setProperty(ZipkinServer.PORT_PROPERTY, Integer.toString(freePort()));
         LocalCloud.Options options = new LocalCloud.Options(project, null, null, 0, 0, 0, 0,
                 target.resolve("e2e-artifacts"), target.resolve("e2e-env.json"), true, false, true, Map.of(),
                 System.out);
@@ -172,6 +177,14 @@ class LocalCloudEndToEndTest {
         List<JsonNode> matching = spans.stream().filter(which).toList();
         assertThat(matching).as("spans of the trace: " + spans).hasSize(1);
         return matching.getFirst();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<String> captured(String email) {

@@ -2,6 +2,8 @@ package io.eventsuite.localcloud.tracing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The local cloud's trace UI: Zipkin's server (its exec jar, in memory, no Docker) in a child JVM on 127.0.0.1. Zipkin
@@ -35,13 +38,23 @@ public final class ZipkinServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts Zipkin when the system properties name its jar; empty when they do not. */
-    public static Optional<ZipkinServer> startIfConfigured(Path workDir) {
+    /**
+     * Starts Zipkin when the system properties name its jar; empty when they do not, or when its port is taken (a
+     * Zipkin already there may be someone else's: the functions would send their spans to it).
+     */
+    public static Optional<ZipkinServer> startIfConfigured(Path workDir, Consumer<String> warn) {
         String jar = System.getProperty(JAR_PROPERTY);
         if (jar == null || jar.isBlank()) {
             return Optional.empty();
         }
         int port = Integer.parseInt(System.getProperty(PORT_PROPERTY, "9411"));
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (IOException taken) {
+            warn.accept("port " + port + " is in use: no Zipkin, functions export no spans (-D" + PORT_PROPERTY
+                    + "=<port> picks another)");
+            return Optional.empty();
+        }
         return Optional.of(start(Path.of(jar), port, workDir.resolve("zipkin.log")));
     }
 
