@@ -41,8 +41,8 @@ final class FunctionRules {
             "io.eventsuite.order.OrderServiceApplication", "OrderEventsTopic");
 
     static final Set<String> OTHER_VARIABLES = Set.of(DEFINITION, MAIN_CLASS, "JAVA_TOOL_OPTIONS", "EVENTS_TOPIC_ARN",
-            "SENDER_ADDRESS", "CURSOR_SIGNING_KEY", "EVENTSUITE_TRACING_EXPORTER",
-            "MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
+            "SENDER_ADDRESS", "CURSOR_SIGNING_KEY", LeastPrivilegeRules.KEY_PREFIX_VARIABLE,
+            "EVENTSUITE_TRACING_EXPORTER", "MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
 
     private FunctionRules() {
     }

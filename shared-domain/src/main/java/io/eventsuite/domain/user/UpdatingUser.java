@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Use case: change a user's details with optimistic concurrency; emits {@link UserUpdated} carrying the
- * whole new state. A stale expected version is a conflict, never a silent overwrite.
+ * whole new state. A stale expected version is a conflict, never a silent overwrite. A new email must be the
+ * caller's verified address ({@link Caller#ownAddress}), or nothing is written.
  */
 public final class UpdatingUser {
 
@@ -38,6 +39,8 @@ public final class UpdatingUser {
         if (found.isEmpty()) {
             return new UpdateResult.NotFound();
         }
+        // Only an address the caller has proven to own: else anyone could point the suite's mail at a stranger.
+        command.email().ifPresent(caller::ownAddress);
         User current = found.get();
         if (current.version() != command.expectedVersion()) {
             return new UpdateResult.VersionConflict(current.version());

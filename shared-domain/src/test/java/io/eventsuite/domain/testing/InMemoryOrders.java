@@ -18,7 +18,7 @@ import java.util.Queue;
 
 /**
  * {@link Orders} in memory: single-item writes with pending events, conditional replace on version,
- * newest-first keyset pagination with opaque base64 cursors.
+ * newest-first keyset pagination with opaque base64 cursors, and a by-customer index that can be made to lag.
  */
 public final class InMemoryOrders implements Orders {
 
@@ -30,6 +30,7 @@ public final class InMemoryOrders implements Orders {
     private final Queue<Runnable> interleaved = new ArrayDeque<>();
     private boolean interleaving;
     private int pageReads;
+    private final LaggingIndex<OrderId> byCustomer = new LaggingIndex<>();
 
     /** Puts an order in place without events, as if stored long ago. */
     public synchronized InMemoryOrders with(Order order) {
@@ -76,8 +77,14 @@ public final class InMemoryOrders implements Orders {
         pageReads++;
         List<Order> theirs = items.values().stream().map(Item::order)
                 .filter(order -> order.customerId().equals(customerId))
+                .filter(order -> byCustomer.lists(order.id()))
                 .toList();
         return KeysetPages.newestFirst(theirs, o -> KeysetPages.sortKey(o.placedAt(), o.id().value()), page);
+    }
+
+    /** The by-customer index, consistent unless a test makes an order lag behind. */
+    public LaggingIndex<OrderId> index() {
+        return byCustomer;
     }
 
     public synchronized List<StoredWrite<Order>> writes() {

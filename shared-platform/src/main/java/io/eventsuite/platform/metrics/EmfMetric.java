@@ -22,6 +22,8 @@ record EmfMetric(String meterName, String tag, String tagValue, String metricNam
             counter(InvocationMetrics.RELAY_PUBLISHED, "RelayPublished"),
             counter(InvocationMetrics.RELAY_STILL_PENDING, "RelayStillPending"),
             counter(InvocationMetrics.RELAY_FAILED, "RelayFailed"),
+            counter(InvocationMetrics.RELAY_PARKED_NOW, "RelayParkedNow"),
+            counter(InvocationMetrics.RELAY_RUNS_FAILED, "RelayRunsFailed"),
             counter(InvocationMetrics.RELAY_STOPPED_EARLY, "RelayStoppedEarly"),
             new EmfMetric(InvocationMetrics.OUTBOX_OLDEST_PENDING_AGE, null, null, "OutboxOldestPendingAge",
                     "Seconds", true),

@@ -32,6 +32,9 @@ public final class InvocationMetrics {
     public static final String RELAY_PUBLISHED = "eventsuite.relay.published";
     public static final String RELAY_STILL_PENDING = "eventsuite.relay.still.pending";
     public static final String RELAY_FAILED = "eventsuite.relay.failed";
+    public static final String RELAY_PARKED_NOW = "eventsuite.relay.parked.now";
+    /** Relay runs that failed their invocation: the outbox unreadable, or in trouble (RelayReport#inTrouble). */
+    public static final String RELAY_RUNS_FAILED = "eventsuite.relay.runs.failed";
     public static final String RELAY_STOPPED_EARLY = "eventsuite.relay.stopped.early";
     public static final String OUTBOX_OLDEST_PENDING_AGE = "eventsuite.outbox.oldest.pending.age";
 

@@ -29,7 +29,7 @@ class SqsBatchConsumersTest {
     private final MutableClock clock = new MutableClock();
     private final SqsBatchConsumers consumers = new SqsBatchConsumers(codec, new ProcessedEvents(
             new IdempotentExecution(new InMemoryIdempotencyStore(), clock, Duration.ofMinutes(2), Duration.ofHours(24))));
-    private final EventEnvelope deleted = Fixtures.anEnvelope("e-1", new UserDeleted(new UserId("alice-sub")));
+    private final EventEnvelope deleted = Fixtures.anEnvelope("e-1", new UserDeleted(new UserId("alice-sub"), 2));
 
     @Test
     void an_event_redelivered_three_times_is_handled_once_and_each_delivery_succeeds() {

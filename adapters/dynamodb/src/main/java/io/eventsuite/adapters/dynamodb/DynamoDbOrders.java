@@ -12,8 +12,10 @@ import io.eventsuite.platform.observability.CurrentTransportContext;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * {@link Orders} on a DynamoDB table keyed by {@code id}, with the {@code by-customer} index for listing. Each write
@@ -28,11 +30,19 @@ public final class DynamoDbOrders implements Orders {
 
     /** @param cursorKey signs page cursors: at least 32 random bytes, the same for every instance of the service */
     public DynamoDbOrders(DynamoDbClient dynamo, String table, CloudEventCodec codec, byte[] cursorKey) {
+        this(dynamo, table, codec, PageCursors.checkedNow(cursorKey));
+    }
+
+    /**
+     * @param cursorKey asked for the key that signs page cursors when a page is first listed, so that functions that
+     *                  never list orders need no key
+     */
+    public DynamoDbOrders(DynamoDbClient dynamo, String table, CloudEventCodec codec, Supplier<byte[]> cursorKey) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
         this.outbox = new PendingEventItems(codec, CurrentTransportContext::get);
         this.byCustomer = new NewestFirstPages(dynamo, table, TableDefinitions.BY_CUSTOMER_INDEX,
-                OrderItems.CUSTOMER_ID, OrderItems.PLACED_AT, new PageCursors(cursorKey),
+                OrderItems.CUSTOMER_ID, OrderItems.PLACED_AT, PageCursors.signedWith(cursorKey),
                 OrderItems.ORDER_ATTRIBUTES);
     }
 
@@ -65,11 +75,14 @@ public final class DynamoDbOrders implements Orders {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(OrderItems.key(order.id()))
                     .updateExpression(update.update())
-                    .conditionExpression(condition)
+                    .conditionExpression(update.conditionWith(condition))
                     .expressionAttributeNames(update.names())
-                    .expressionAttributeValues(update.values()));
+                    .expressionAttributeValues(update.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
-        } catch (ConditionalCheckFailedException staleOrGone) {
+        } catch (ConditionalCheckFailedException staleOrGoneOrFull) {
+            PendingEventItems.refuseIfFull(staleOrGoneOrFull, pending.size(), () -> Items.get(dynamo, table,
+                    OrderItems.key(order.id()), List.of(PendingEventItems.PENDING_EVENTS)));
             return false;
         }
     }

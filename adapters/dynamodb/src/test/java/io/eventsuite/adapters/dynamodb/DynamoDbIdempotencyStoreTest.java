@@ -24,6 +24,7 @@ class DynamoDbIdempotencyStoreTest {
 
     private static final Duration LOCK = Duration.ofSeconds(30);
     private static final Duration KEEP = Duration.ofHours(24);
+    private static final String OWNER = "placeOrder";
     private static LocalDynamo dynamo;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T09:00:00.250Z"));
@@ -43,7 +44,7 @@ class DynamoDbIdempotencyStoreTest {
     @BeforeEach
     void createTable() {
         table = dynamo.createTable(TableDefinitions::idempotency);
-        store = new DynamoDbIdempotencyStore(dynamo.client(), table);
+        store = new DynamoDbIdempotencyStore(dynamo.client(), table, OWNER);
     }
 
     @Test
@@ -120,8 +121,8 @@ class DynamoDbIdempotencyStoreTest {
 
     @Test
     void aRequestWhoseLockWasTakenOverCannotOverwriteOrReleaseItsSuccessor() {
-        DynamoDbIdempotencyStore slow = new DynamoDbIdempotencyStore(dynamo.client(), table);
-        DynamoDbIdempotencyStore successor = new DynamoDbIdempotencyStore(dynamo.client(), table);
+        DynamoDbIdempotencyStore slow = new DynamoDbIdempotencyStore(dynamo.client(), table, OWNER);
+        DynamoDbIdempotencyStore successor = new DynamoDbIdempotencyStore(dynamo.client(), table, OWNER);
         assertThat(slow.begin("k", "fp-1", clock.instant(), LOCK)).isInstanceOf(BeginOutcome.Started.class);
         clock.advance(LOCK.plusSeconds(1));
         assertThat(successor.begin("k", "fp-1", clock.instant(), LOCK)).isInstanceOf(BeginOutcome.Started.class);
@@ -132,6 +133,35 @@ class DynamoDbIdempotencyStoreTest {
         successor.complete("k", "successor's result", clock.instant(), KEEP);
         slow.release("k");
         assertThat(begin("k", "fp-1")).isEqualTo(new BeginOutcome.Replay("successor's result"));
+    }
+
+    @Test
+    void everyRecordIsKeyedUnderItsOwnersPrefixWhichIamConditionsOn() {
+        begin("k", "fp-1");
+        store.complete("k", "done", clock.instant(), KEEP);
+
+        assertThat(dynamo.rawItem(table, "key", "placeOrder#k")).isPresent();
+        assertThat(dynamo.rawItem(table, "key", "k")).isEmpty();
+    }
+
+    @Test
+    void anotherOwnersRecordUnderTheSameKeyIsNeitherReplayedNorTouched() {
+        DynamoDbIdempotencyStore cancelOrder = new DynamoDbIdempotencyStore(dynamo.client(), table, "cancelOrder");
+        begin("k", "fp-1");
+        store.complete("k", "placed", clock.instant(), KEEP);
+
+        assertThat(cancelOrder.begin("k", "fp-2", clock.instant(), LOCK)).isInstanceOf(BeginOutcome.Started.class);
+        cancelOrder.release("k");
+
+        assertThat(begin("k", "fp-1")).isEqualTo(new BeginOutcome.Replay("placed"));
+    }
+
+    @Test
+    void aPrefixIamCouldReadAsAWildcardOrThatIsBlankIsRefused() {
+        for (String prefix : List.of("", "place*", "a?b", "a#b", "x".repeat(65))) {
+            assertThatThrownBy(() -> new DynamoDbIdempotencyStore(dynamo.client(), table, prefix))
+                    .as(prefix).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test
@@ -157,7 +187,7 @@ class DynamoDbIdempotencyStoreTest {
     void usesTheItemReturnedWithTheFailedConditionInsteadOfReadingIt() {
         InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client())
                 .returningOldItemOnConditionFailure();
-        DynamoDbIdempotencyStore withAllOld = new DynamoDbIdempotencyStore(client, table);
+        DynamoDbIdempotencyStore withAllOld = new DynamoDbIdempotencyStore(client, table, OWNER);
         begin("k", "fp-1");
         store.complete("k", "done", clock.instant(), KEEP);
 
@@ -188,6 +218,6 @@ class DynamoDbIdempotencyStoreTest {
     }
 
     private Map<String, AttributeValue> raw(String key) {
-        return dynamo.rawItem(table, "key", key).orElseThrow();
+        return dynamo.rawItem(table, "key", OWNER + "#" + key).orElseThrow();
     }
 }

@@ -18,10 +18,14 @@ import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.event.EventEnvelope;
 import io.eventsuite.domain.event.OrderCancelled;
 import io.eventsuite.domain.event.OrderPlaced;
+import io.eventsuite.domain.event.UserDeleted;
+import io.eventsuite.domain.order.CancelingOrdersOfDeletedUser;
 import io.eventsuite.domain.order.CancellationOutcome;
 import io.eventsuite.domain.order.Order;
 import io.eventsuite.domain.order.OrderStatus;
 import io.eventsuite.domain.testing.MutableClock;
+import io.eventsuite.domain.testing.RecordingEventPublisher;
+import io.eventsuite.domain.testing.SequentialIds;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.outbox.StoredEvent;
@@ -224,6 +228,33 @@ class DynamoDbOrdersTest {
         byte[] raw = Base64.getUrlDecoder().decode(cursor);
         raw[raw.length / 3] ^= 0x01;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    @Test
+    void anOrderPlacedJustBeforeItsCustomerIsDeletedIsCancelledEvenWhileTheIndexLagsBehind() {
+        InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
+        DynamoDbOrders lagging = new DynamoDbOrders(client, table, CODEC, cursorKey);
+        CancelingOrdersOfDeletedUser canceling = new CancelingOrdersOfDeletedUser(lagging, new MutableClock(),
+                new SequentialIds(), new RecordingEventPublisher(), client.indexSettling());
+        Order earlier = aPlacedOrder("o-earlier", ALICE, T0);
+        Order justBefore = aPlacedOrder("o-just-before", ALICE, T0.plusSeconds(1));
+        lagging.add(earlier, List.of());
+        lagging.add(justBefore, List.of());
+        client.indexLagsBehind("o-just-before");
+
+        int cancelled = canceling.on(new UserDeleted(ALICE, 2));
+
+        assertThat(cancelled).isEqualTo(2);
+        assertThat(orders.findById(justBefore.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(orders.findById(earlier.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void withAConsistentIndexAsDynalitesAnOrderPlacedJustBeforeIsFoundByTheFirstPass() {
+        Order justBefore = aPlacedOrder("o-1", ALICE, T0);
+        orders.add(justBefore, List.of());
+
+        assertThat(orders.findByCustomer(ALICE, PageRequest.first()).items()).containsExactly(justBefore);
     }
 
     private static Order cancel(Order order, String reason) {

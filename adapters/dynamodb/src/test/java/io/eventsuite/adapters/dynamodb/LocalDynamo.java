@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,6 +47,17 @@ final class LocalDynamo implements AutoCloseable {
 
     DynamoDbClient client() {
         return client;
+    }
+
+    /** Another client of the same dynalite, built the same way, that runs {@code interceptor} on every call. */
+    DynamoDbClient clientWith(ExecutionInterceptor interceptor) {
+        return DynamoDbClient.builder()
+                .endpointOverride(dynalite.endpoint())
+                .region(Region.of(DynaliteEmulator.DEFAULT_REGION))
+                .credentialsProvider(LocalEmulators.CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
+                .build();
     }
 
     /**

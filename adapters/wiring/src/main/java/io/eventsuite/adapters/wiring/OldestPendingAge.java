@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The relay's view of the outbox, measuring as it reads: the age of the oldest pending event (from its CloudEvent
- * {@code time}; the relay reads oldest first), 0 when nothing is pending. Reported as the gauge
+ * {@code time}; the relay reads oldest first), 0 when nothing is pending. Events younger than the relay's minimum
+ * age are not read, and parked events are not listed (they fail the relay's invocation instead, see RelayFunction). Reported as the gauge
  * {@value InvocationMetrics#OUTBOX_OLDEST_PENDING_AGE} in seconds, which the template alarms on past 5 minutes.
  */
 final class OldestPendingAge implements PendingEvents {
@@ -37,8 +38,8 @@ final class OldestPendingAge implements PendingEvents {
     }
 
     @Override
-    public List<PendingBatch> oldest(int limit) {
-        List<PendingBatch> batches = outbox.oldest(limit);
+    public List<PendingBatch> oldest(int limit, Instant writtenBefore) {
+        List<PendingBatch> batches = outbox.oldest(limit, writtenBefore);
         Instant oldest = null;
         for (PendingBatch batch : batches) {
             for (StoredEvent event : batch.events()) {
@@ -55,6 +56,16 @@ final class OldestPendingAge implements PendingEvents {
     @Override
     public void markPublished(String aggregateId, List<String> eventIds) {
         outbox.markPublished(aggregateId, eventIds);
+    }
+
+    @Override
+    public List<String> recordRefusals(String aggregateId, List<String> eventIds, int maxRefusals) {
+        return outbox.recordRefusals(aggregateId, eventIds, maxRefusals);
+    }
+
+    @Override
+    public int parkedCount() {
+        return outbox.parkedCount();
     }
 
     private Instant timeOf(StoredEvent event) {

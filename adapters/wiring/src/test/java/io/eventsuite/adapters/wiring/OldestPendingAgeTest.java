@@ -23,12 +23,22 @@ class OldestPendingAgeTest {
     private final List<PendingBatch> pending = new ArrayList<>();
     private final OldestPendingAge outbox = new OldestPendingAge(new PendingEvents() {
         @Override
-        public List<PendingBatch> oldest(int limit) {
+        public List<PendingBatch> oldest(int limit, Instant writtenBefore) {
             return List.copyOf(pending);
         }
 
         @Override
         public void markPublished(String aggregateId, List<String> eventIds) {
+        }
+
+        @Override
+        public List<String> recordRefusals(String aggregateId, List<String> eventIds, int maxRefusals) {
+            return List.of();
+        }
+
+        @Override
+        public int parkedCount() {
+            return 0;
         }
     }, JsonMapper.builder().build(), Clock.fixed(Instant.parse("2026-12-01T10:10:00Z"), ZoneOffset.UTC), meters);
 
