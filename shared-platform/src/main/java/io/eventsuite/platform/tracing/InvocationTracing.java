@@ -58,6 +58,16 @@ public final class InvocationTracing {
                 .tag("messaging.message.id", messageId);
     }
 
+    /**
+     * The span of a synchronous trigger of another AWS service (Cognito's pre token generation): named {@code name},
+     * continuing Lambda's X-Ray header when it names a parent (Cognito sends no traceparent), else a new trace.
+     */
+    public TracedSpan trigger(String name, Optional<TraceParent> parent, Context lambda) {
+        Observation observation = observation("eventsuite.trigger.invocation", Kind.SERVER, parent, name, lambda)
+                .lowCardinalityKeyValue("faas.trigger", "other");
+        return faas(new TracedSpan(observation), lambda);
+    }
+
     /** The span of a scheduled invocation (the outbox relay): a new trace each run, named {@code name}. */
     public TracedSpan scheduled(String name, Context lambda) {
         Observation observation = observation("eventsuite.scheduled.invocation", Kind.SERVER, Optional.empty(),
