@@ -1,5 +1,6 @@
 package io.eventsuite.order;
 
+import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.event.EventEnvelope;
 import io.eventsuite.domain.event.EventPublisher;
 import io.eventsuite.domain.idempotency.IdempotencyStore;
@@ -40,6 +41,11 @@ public class TracedOrderService {
     @Bean
     Orders orders() {
         return ORDERS;
+    }
+
+    @Bean
+    IndexLag indexLag() {
+        return ORDERS.index().settling();
     }
 
     @Bean

@@ -59,10 +59,16 @@ public final class InvocationMetrics {
         this.clock = clock;
     }
 
-    /** Counts {@code amount} on the counter {@code name} (one of this class's names). */
+    /**
+     * Counts {@code amount} on the counter {@code name} (one of this class's names). A zero registers the counter
+     * all the same, so every invocation writes its line (a warm one reports {@code ColdStarts} 0).
+     */
     public void count(String name, double amount) {
-        if (registry != null && amount > 0) {
-            registry.counter(name).increment(amount);
+        if (registry != null) {
+            var counter = registry.counter(name);
+            if (amount > 0) {
+                counter.increment(amount);
+            }
         }
     }
 

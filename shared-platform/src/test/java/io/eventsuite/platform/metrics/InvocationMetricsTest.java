@@ -83,4 +83,14 @@ class InvocationMetricsTest {
 
         assertThat(lines).isEmpty();
     }
+
+    @Test
+    void a_warm_invocation_still_writes_its_line_with_zero_cold_starts() {
+        metrics.count(InvocationMetrics.COLD_STARTS, 0);
+
+        metrics.flush("preTokenGeneration");
+
+        assertThat(lines).singleElement().satisfies(line ->
+                assertThat(JSON.readTree(line).path("ColdStarts").asDouble(-1)).isZero());
+    }
 }
