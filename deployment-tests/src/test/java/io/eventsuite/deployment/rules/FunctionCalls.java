@@ -46,6 +46,8 @@ final class FunctionCalls {
     private static final List<String> IDEMPOTENT = List.of("DynamoDbIdempotencyStore.begin",
             "DynamoDbIdempotencyStore.complete", "DynamoDbIdempotencyStore.release");
     private static final String MARK_PUBLISHED = "DynamoDbPendingEvents.markPublished";
+    private static final String[] RELAY_CALLS = {"DynamoDbPendingEvents.oldest", MARK_PUBLISHED,
+            "DynamoDbPendingEvents.recordRefusals", "DynamoDbPendingEvents.parkedCount"};
     private static final Set<Other> PUBLISHES = Set.of(Other.PUBLISHES_EVENTS);
 
     /** By logical id. A function not listed calls nothing a policy must allow. */
@@ -62,10 +64,9 @@ final class FunctionCalls {
             // deleteUser -> DeletingUser: findById, erase.
             entry("DeleteUserFunction", calls(PUBLISHES, List.of(), "DynamoDbUsers.findById", "DynamoDbUsers.erase",
                     MARK_PUBLISHED)),
-            // relayPendingEvents -> OutboxRelay: oldest, then markPublished for what SNS took, recordRefusals for what
-            // it refused as the sender's fault (parking at the limit), parkedCount for the report.
-            entry("RelayUserEventsFunction", calls(PUBLISHES, List.of(), "DynamoDbPendingEvents.oldest",
-                    MARK_PUBLISHED, "DynamoDbPendingEvents.recordRefusals", "DynamoDbPendingEvents.parkedCount")),
+            // relayPendingEvents -> OutboxRelay (through OldestPendingAge): oldest, then markPublished for what SNS
+            // took, recordRefusals for what it refused, parkedCount for the report.
+            entry("RelayUserEventsFunction", calls(PUBLISHES, List.of(), RELAY_CALLS)),
 
             // placeOrder -> PlacingOrder: add, and findById when the id derived from the Idempotency-Key is taken
             // (a rerun finds the order its first run placed); Idempotency-Key route.
@@ -82,8 +83,7 @@ final class FunctionCalls {
             // OrderCancellation: findById, replace.
             entry("CancelOrdersOfDeletedUserFunction", calls(PUBLISHES, IDEMPOTENT, "DynamoDbOrders.findByCustomer",
                     "DynamoDbOrders.findById", "DynamoDbOrders.replace", MARK_PUBLISHED)),
-            entry("RelayOrderEventsFunction", calls(PUBLISHES, List.of(), "DynamoDbPendingEvents.oldest",
-                    MARK_PUBLISHED, "DynamoDbPendingEvents.recordRefusals", "DynamoDbPendingEvents.parkedCount")),
+            entry("RelayOrderEventsFunction", calls(PUBLISHES, List.of(), RELAY_CALLS)),
 
             // sendNotifications -> Notifying: projects a registered user (upsertIfNewer), finds the notification
             // and the recipient, addPending, send, markSent; delete withdraws one stored for an erased recipient.

@@ -41,7 +41,8 @@ final class FunctionRules {
             "io.eventsuite.order.OrderServiceApplication", "OrderEventsTopic");
 
     static final Set<String> OTHER_VARIABLES = Set.of(DEFINITION, MAIN_CLASS, "JAVA_TOOL_OPTIONS", "EVENTS_TOPIC_ARN",
-            "SENDER_ADDRESS", "CURSOR_SIGNING_KEY", LeastPrivilegeRules.KEY_PREFIX_VARIABLE);
+            "SENDER_ADDRESS", "CURSOR_SIGNING_KEY", LeastPrivilegeRules.KEY_PREFIX_VARIABLE,
+            "EVENTSUITE_TRACING_EXPORTER", "MANAGEMENT_TRACING_SAMPLING_PROBABILITY");
 
     private FunctionRules() {
     }
@@ -118,6 +119,10 @@ final class FunctionRules {
                     "Layers must include the dependencies layer of this template");
             check.require(JAVA_TOOL_OPTIONS.equals(template.environment(function).get("JAVA_TOOL_OPTIONS")), id,
                     "JAVA_TOOL_OPTIONS must be " + JAVA_TOOL_OPTIONS);
+            check.require(template.environment(function).containsKey("EVENTSUITE_TRACING_EXPORTER")
+                            && template.environment(function).containsKey("MANAGEMENT_TRACING_SAMPLING_PROBABILITY"), id,
+                    "EVENTSUITE_TRACING_EXPORTER and MANAGEMENT_TRACING_SAMPLING_PROBABILITY must be set (Globals):"
+                            + " every function exports its spans the same way");
             check.require("makefile".equals(function.metadata().get("BuildMethod")), id,
                     "Metadata.BuildMethod must be makefile (SAM's Maven builder cannot build this multi-module project)");
             Object codeUri = p.get("CodeUri");

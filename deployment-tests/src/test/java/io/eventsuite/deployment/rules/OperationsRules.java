@@ -9,6 +9,7 @@ import static io.eventsuite.deployment.template.Nodes.ref;
 import io.eventsuite.deployment.template.Template;
 import io.eventsuite.deployment.template.Template.Resource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -46,6 +47,27 @@ final class OperationsRules {
                         && firesOnAnyValue(alarm));
                 check.require(alarmed, function.id(), "no alarm on " + metric + " > 0 (FunctionName !Ref " + function.id() + ")");
             }
+        });
+        return check;
+    }
+
+    /**
+     * The suite's own EMF metrics (namespace eventsuite) that mean trouble raise alarms across every function: an
+     * outbox event pending for more than 5 minutes, any relay failure, any open circuit breaker.
+     */
+    static RuleCheck outboxAndBreakersRaiseAlarms(Template template) {
+        RuleCheck check = RuleCheck.rule("outbox-and-breakers-raise-alarms",
+                "alarms on OutboxOldestPendingAge > 300 s, RelayFailed > 0 and CircuitBreakerOpen > 0");
+        List<Resource> alarms = template.ofType(ALARM).toList();
+        Map<String, Long> thresholds = Map.of("OutboxOldestPendingAge", 300L, "RelayFailed", 0L,
+                "CircuitBreakerOpen", 0L);
+        thresholds.forEach((metric, threshold) -> {
+            boolean alarmed = alarms.stream().anyMatch(alarm -> list(alarm.property("Metrics")).stream()
+                    .map(m -> String.valueOf(at(m, "Expression")))
+                    .anyMatch(query -> query.contains("(" + metric + ")") && query.contains("SCHEMA(eventsuite,"))
+                    && "GreaterThanThreshold".equals(alarm.property("ComparisonOperator"))
+                    && number(alarm.property("Threshold")).equals(Optional.of(threshold)));
+            check.require(alarmed, metric, "no alarm on a Metrics Insights query of " + metric + " > " + threshold);
         });
         return check;
     }

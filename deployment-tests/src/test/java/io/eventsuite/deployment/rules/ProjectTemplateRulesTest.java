@@ -149,6 +149,12 @@ class ProjectTemplateRulesTest {
     }
 
     @Test
+    @DisplayName("an outbox event pending over 5 minutes, a relay failure and an open breaker are alarmed")
+    void outboxAndBreakersRaiseAlarms() {
+        OperationsRules.outboxAndBreakersRaiseAlarms(template).assertPassed();
+    }
+
+    @Test
     @DisplayName("no account id, region or partition is hard-coded")
     void nothingIsHardCoded() {
         OperationsRules.nothingIsHardCoded(template.text()).assertPassed();

@@ -115,6 +115,11 @@ public final class LocalCloud implements AutoCloseable {
         return running.logs();
     }
 
+    /** Zipkin's base address (UI under {@code /zipkin/}, JSON under {@code /api/v2/}), when it runs. */
+    public java.util.Optional<URI> zipkin() {
+        return java.util.Optional.ofNullable(running.zipkin()).map(z -> z.base());
+    }
+
     public DevTokenIssuer issuer() {
         return running.issuer();
     }

@@ -8,6 +8,7 @@ import io.eventsuite.localcloud.gateway.DevTokenIssuer;
 import io.eventsuite.localcloud.gateway.HttpApiGateway;
 import io.eventsuite.localcloud.provision.ProvisionedStack;
 import io.eventsuite.localcloud.template.SamTemplate;
+import io.eventsuite.localcloud.tracing.ZipkinServer;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,10 +16,11 @@ import java.util.List;
  * What {@link StartupSequence} started, once all of it runs.
  *
  * @param schedules {@code null} with {@code --no-schedules}
+ * @param zipkin    {@code null} unless {@code local-cloud/run} started the trace UI
  * @param mappings  one line per SQS event source mapping, for the banner
  * @param startup   from start to serving, the build included
  */
 record RunningCloud(SamTemplate template, LocalEmulators emulators, ProvisionedStack stack,
         ArtifactBuilder.Artifacts artifacts, FunctionLogs logs, LocalFunctions functions, List<String> mappings,
-        Schedules schedules, DevTokenIssuer issuer, HttpApiGateway gateway, Duration startup) {
+        Schedules schedules, DevTokenIssuer issuer, HttpApiGateway gateway, ZipkinServer zipkin, Duration startup) {
 }

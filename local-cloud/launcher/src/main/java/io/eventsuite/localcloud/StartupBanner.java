@@ -51,6 +51,10 @@ final class StartupBanner {
                 + "\",\"MaxNumberOfMessages\":10}'");
         out.println("sam local start-api --docker-network host --port 3001 --env-vars "
                 + display(options, options.envJson()));
+        if (cloud.zipkin() != null) {
+            out.println("Traces (Zipkin)  " + cloud.zipkin().ui() + "   each [http] line names its trace: "
+                    + cloud.zipkin().ui() + "traces/<traceId>");
+        }
         out.println("Function logs are printed below, each line prefixed with [FunctionLogicalId]. Ctrl-C stops all.");
         out.println();
     }

@@ -11,6 +11,7 @@ import io.eventsuite.localcloud.provision.Provisioner;
 import io.eventsuite.localcloud.runtime.lambda.FunctionSpec;
 import io.eventsuite.localcloud.runtime.sqs.SqsEventSourceMapping;
 import io.eventsuite.localcloud.template.SamTemplate;
+import io.eventsuite.localcloud.tracing.ZipkinServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +53,10 @@ final class StartupSequence {
         template.placeholderParameters().forEach((name, value) -> warn.accept(
                 "parameter " + name + " has no default: using \"" + value + "\" (--parameter " + name + "=...)"));
 
+        // Zipkin takes about 20 s to start: it starts first and is awaited once everything else runs.
+        ZipkinServer zipkin = ZipkinServer.startIfConfigured(options.workDir(), warn)
+                .map(this::started).orElse(null);
+
         out.println("Starting the emulators ...");
         LocalEmulators emulators = started(LocalEmulators.start(options.region(), options.sqsPort(),
                 options.snsPort(), options.dynamodbPort()));
@@ -59,7 +66,8 @@ final class StartupSequence {
 
         ArtifactBuilder.Artifacts artifacts = build(template);
         FunctionLogs logs = new FunctionLogs(out, options.printFunctionLogs());
-        LocalFunctions functions = started(functions(template, artifacts, stack, logs));
+        LocalFunctions functions = started(functions(template, artifacts, stack, logs,
+                zipkin == null ? Map.of() : zipkin.functionEnvironment()));
         List<String> mappings = startMappings(template, provisioner, stack, functions);
         Schedules schedules = options.schedules() ? started(schedules(template, functions)) : null;
 
@@ -71,8 +79,12 @@ final class StartupSequence {
                 new HttpApiGateway.Settings("127.0.0.1", apiPort, authorization.authorizers(),
                         api == null ? null : api.cors(), authorization.issuer()),
                 functions::invoker, functions::isWarm, out::println));
+        if (zipkin != null && !zipkin.awaitReady(Duration.ofSeconds(90))) {
+            warn.accept("Zipkin did not answer within 90 s (see " + options.workDir().resolve("zipkin.log")
+                    + "); spans sent before it is up are lost");
+        }
         return new RunningCloud(template, emulators, stack, artifacts, logs, functions, mappings, schedules,
-                authorization.issuer(), gateway, Duration.ofNanos(System.nanoTime() - started));
+                authorization.issuer(), gateway, zipkin, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private <T extends AutoCloseable> T started(T resource) {
@@ -95,12 +107,14 @@ final class StartupSequence {
 
     /** An execution environment for each function that has been built (others cannot run). */
     private LocalFunctions functions(SamTemplate template, ArtifactBuilder.Artifacts artifacts,
-            ProvisionedStack stack, FunctionLogs logs) {
+            ProvisionedStack stack, FunctionLogs logs, Map<String, String> tracing) {
         List<FunctionSpec> specs = new ArrayList<>();
         for (SamTemplate.Function f : template.functions()) {
             if (artifacts.functions().containsKey(f.logicalId())) {
+                Map<String, String> environment = new LinkedHashMap<>(stack.functionEnvironment(f));
+                environment.putAll(tracing);
                 specs.add(new FunctionSpec(f.logicalId(), f.handler(), artifacts.classpath(f),
-                        stack.functionEnvironment(f), f.memoryMb(), Duration.ofSeconds(f.timeoutSeconds())));
+                        environment, f.memoryMb(), Duration.ofSeconds(f.timeoutSeconds())));
             }
         }
         return new LocalFunctions(specs, options.region(), logs);

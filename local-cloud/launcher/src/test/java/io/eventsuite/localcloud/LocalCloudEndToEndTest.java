@@ -2,8 +2,11 @@ package io.eventsuite.localcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventsuite.localcloud.tracing.ZipkinServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The whole local cloud in this JVM on free ports: the template provisioned in the emulators, the functions built
  * with the Makefile and run in their own JVMs under the runtime interface client, the SQS event sources polled,
- * the HTTP API with its authorizer. One user's walk through it, one trace id followed across two services.
+ * the HTTP API with its authorizer. One user's walk through it, one trace followed across two services, in
+ * the logs and as a span tree in the local cloud's Zipkin.
  */
 @DisplayName("local cloud end to end")
 class LocalCloudEndToEndTest {
@@ -45,6 +47,8 @@ class LocalCloudEndToEndTest {
     static void start() {
         Path project = Path.of(System.getProperty("eventsuite.project.dir", "../..")).toAbsolutePath().normalize();
         Path target = Path.of("target").toAbsolutePath();
+        // Zipkin on a free port too (the jar comes from the build, see pom.xml): a 9411 in use belongs to someone else.
+        System.setProperty(ZipkinServer.PORT_PROPERTY, Integer.toString(freePort()));
         LocalCloud.Options options = new LocalCloud.Options(project, null, null, 0, 0, 0, 0,
                 target.resolve("e2e-artifacts"), target.resolve("e2e-env.json"), true, false, true, Map.of(),
                 System.out);
@@ -66,7 +70,6 @@ class LocalCloudEndToEndTest {
     void register_place_an_order_be_notified_and_follow_one_trace_across_services() throws Exception {
         String sub = "alice-" + UUID.randomUUID().toString().substring(0, 8);
         String email = sub + "@example.com";
-        String traceId = HexFormat.of().formatHex(randomBytes(16));
         String token = JSON.readTree(post("/local/token", null, Map.of(),
                 "{\"sub\":\"" + sub + "\",\"email\":\"" + email + "\",\"groups\":[]}").body())
                 .path("access_token").asString();
@@ -84,10 +87,19 @@ class LocalCloudEndToEndTest {
         assertThat(aStrangersAddress.statusCode()).as("only the token's verified email").isEqualTo(403);
         assertThat(aStrangersAddress.body()).contains("urn:eventsuite:problem:email-not-verified");
 
-        HttpResponse<String> placed = post("/orders", token, Map.of("Idempotency-Key", UUID.randomUUID().toString(),
-                "traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"),
+        // The welcome is sent by SendNotificationsFunction's first (cold) start: let it finish before the next cold
+        // start, two JVMs starting at once on a busy 2-core machine outlast PlaceOrderFunction's 15 s timeout.
+        long welcomed = System.nanoTime() + EVENTUALLY.toNanos();
+        while (System.nanoTime() < welcomed && cloud.logs().lines("SendNotificationsFunction").stream()
+                .noneMatch(line -> line.contains("batch of"))) {
+            Thread.sleep(500);
+        }
+
+        // No traceparent: the function starts the trace, and names it in its traceresponse header.
+        HttpResponse<String> placed = post("/orders", token, Map.of("Idempotency-Key", UUID.randomUUID().toString()),
                 "{\"lines\":[{\"sku\":\"BOOK-1\",\"quantity\":2,\"unitPrice\":{\"minorUnits\":1250,\"currency\":\"EUR\"}}]}");
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String traceId = placed.headers().firstValue("traceresponse").orElseThrow().split("-")[1];
         String location = placed.headers().firstValue("location").orElseThrow();
         assertThat(location).startsWith("/orders/");
 
@@ -116,8 +128,73 @@ class LocalCloudEndToEndTest {
                 .hasSize(2);
         assertThat(emails).extracting(e -> e.path("notificationId").asString()).doesNotHaveDuplicates();
         assertThat(emails).extracting(e -> e.path("to").asString()).containsOnly(email);
+        assertTraceTree(traceId);
         assertThat(Files.readString(Path.of("target", "e2e-env.json"))).contains("\"PlaceOrderFunction\"",
                 "-Daws.endpointUrlDynamoDb=", "CURSOR_SIGNING_KEY");
+    }
+
+    /**
+     * The trace of the POST /orders in Zipkin: PlaceOrderFunction's server span, its DynamoDB and SNS client spans,
+     * SendNotificationsFunction's consumer span (child of the server span, through the event) with its DynamoDB
+     * and captured-email (SQS) client spans; one trace id, every parent present.
+     */
+    private static void assertTraceTree(String traceId) throws Exception {
+        URI zipkin = cloud.zipkin().orElseThrow(() -> new AssertionError("the local cloud runs no Zipkin"));
+        List<JsonNode> spans = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> trace = HTTP.send(HttpRequest.newBuilder(zipkin.resolve("/api/v2/trace/" + traceId))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            spans.clear();
+            if (trace.statusCode() == 200) {
+                JSON.readTree(trace.body()).forEach(spans::add);
+            }
+            if (spans.stream().anyMatch(s -> "CONSUMER".equals(s.path("kind").asString())
+                    && children(spans, s).size() >= 2)) {
+                break;
+            }
+            Thread.sleep(1_000);
+        }
+        JsonNode server = single(spans, s -> "SERVER".equals(s.path("kind").asString())
+                && "post /orders".equals(s.path("name").asString()));
+        assertThat(server.path("localEndpoint").path("serviceName").asString()).isEqualTo("order-service");
+        assertThat(server.has("parentId")).as("the function started the trace").isFalse();
+        assertThat(clientCalls(children(spans, server))).contains("dynamodb", "sns");
+        JsonNode consumer = single(spans, s -> "CONSUMER".equals(s.path("kind").asString()));
+        assertThat(consumer.path("localEndpoint").path("serviceName").asString()).isEqualTo("notification-service");
+        assertThat(consumer.path("parentId").asString()).isEqualTo(server.path("id").asString());
+        assertThat(clientCalls(children(spans, consumer))).contains("dynamodb", "sqs");
+        assertThat(spans).allSatisfy(span -> {
+            assertThat(span.path("traceId").asString()).isEqualTo(traceId);
+            if (span != server) {
+                assertThat(spans).as("the parent of " + span.path("name").asString())
+                        .anyMatch(p -> p.path("id").asString().equals(span.path("parentId").asString()));
+            }
+        });
+    }
+
+    private static List<JsonNode> children(List<JsonNode> spans, JsonNode parent) {
+        return spans.stream().filter(s -> s.path("parentId").asString().equals(parent.path("id").asString())).toList();
+    }
+
+    /** The AWS services the client spans called: their names are {@code <service>.<operation>}, lower-cased. */
+    private static List<String> clientCalls(List<JsonNode> spans) {
+        return spans.stream().filter(s -> "CLIENT".equals(s.path("kind").asString()))
+                .map(s -> s.path("name").asString().split("\\.")[0]).toList();
+    }
+
+    private static JsonNode single(List<JsonNode> spans, java.util.function.Predicate<JsonNode> which) {
+        List<JsonNode> matching = spans.stream().filter(which).toList();
+        assertThat(matching).as("spans of the trace: " + spans).hasSize(1);
+        return matching.getFirst();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -163,11 +240,5 @@ class LocalCloudEndToEndTest {
     private static HttpResponse<String> get(String path, String token) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(cloud.apiEndpoint() + path)).timeout(Duration.ofSeconds(90))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
     }
 }

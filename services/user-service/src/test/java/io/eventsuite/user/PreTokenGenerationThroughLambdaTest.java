@@ -7,6 +7,9 @@ import io.eventsuite.platform.testing.LambdaEntryPoint;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,6 +17,7 @@ import tools.jackson.databind.JsonNode;
  * only by group membership, and the verified email into the access token.
  */
 @DisplayName("pre token generation trigger through FunctionInvoker")
+@ExtendWith(OutputCaptureExtension.class)
 class PreTokenGenerationThroughLambdaTest {
 
     private static final List<String> ALL_API_SCOPES =
@@ -66,6 +70,20 @@ class PreTokenGenerationThroughLambdaTest {
 
         assertThat(strings(accessToken(answer).path("scopesToAdd"))).containsExactlyElementsOf(ALL_API_SCOPES);
         assertThat(accessToken(answer).has("claimsToAddOrOverride")).as("no email attribute, no email claim").isFalse();
+    }
+
+    @Test
+    void each_invocation_writes_one_emf_line_for_its_function_like_every_other_function(CapturedOutput output) {
+        trigger(CognitoEvents.preTokenGenerationV2("ada").groups("admin"));
+
+        List<JsonNode> lines = output.getOut().lines().filter(l -> l.startsWith("{\"_aws\""))
+                .map(l -> (JsonNode) tools.jackson.databind.json.JsonMapper.builder().build().readTree(l)).toList();
+        assertThat(lines).singleElement().satisfies(line -> {
+            assertThat(line.path("service").asString()).isEqualTo("user-service");
+            assertThat(line.path("function").asString()).isEqualTo("preTokenGeneration");
+            assertThat(line.has("ColdStarts")).isTrue();
+            assertThat(line.toString()).doesNotContain("ada");
+        });
     }
 
     private JsonNode trigger(CognitoEvents event) {

@@ -2,7 +2,12 @@ package io.eventsuite.platform.auth;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.eventsuite.platform.observability.InvocationLogContext;
+import io.eventsuite.platform.metrics.InvocationMetrics;
 import io.eventsuite.platform.observability.LambdaContexts;
+import io.eventsuite.platform.tracing.IncomingTrace;
+import io.eventsuite.platform.tracing.InvocationTracing;
+import io.eventsuite.platform.tracing.TracedSpan;
+import io.eventsuite.platform.tracing.XRayTraceHeader;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * An event without groups or attributes (the SnapStart priming event, say) grants nothing. The log line names
  * the groups and scopes, never the user or the address.
+ *
+ * <p>Like every function of the suite, each invocation is one span (here a SERVER span named
+ * {@value #SPAN_NAME}, its parent Lambda's X-Ray header if any: Cognito sends no traceparent) and one EMF line,
+ * both written before it returns; neither holds the user, an address or a scope.
  */
 public final class PreTokenGeneration {
 
@@ -39,10 +48,20 @@ public final class PreTokenGeneration {
 
     /** Lenient on purpose: Cognito adds fields to its events, and the answer must repeat them all. */
     private final JsonMapper json = JsonMapper.builder().build();
+    static final String SPAN_NAME = "cognito pre token generation";
+
     private final ApiScopeGrants grants;
+    private final InvocationTracing tracing;
+    private final InvocationMetrics metrics;
 
     public PreTokenGeneration(ApiScopeGrants grants) {
+        this(grants, InvocationTracing.OFF, InvocationMetrics.OFF);
+    }
+
+    public PreTokenGeneration(ApiScopeGrants grants, InvocationTracing tracing, InvocationMetrics metrics) {
         this.grants = grants;
+        this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     public PreTokenGenerationFunction function() {
@@ -50,7 +69,19 @@ public final class PreTokenGeneration {
     }
 
     Map<String, Object> handle(InputStream eventBytes, Context lambda) {
-        try (var ignored = InvocationLogContext.open(lambda, lambda == null ? null : lambda.getAwsRequestId(), null)) {
+        try (var ignored = InvocationLogContext.open(lambda, lambda == null ? null : lambda.getAwsRequestId(), null);
+             TracedSpan span = tracing.trigger(SPAN_NAME,
+                     IncomingTrace.parent(null, XRayTraceHeader.ofCurrentInvocation()), lambda)) {
+            metrics.count(InvocationMetrics.COLD_STARTS, InvocationLogContext.coldStart() ? 1 : 0);
+            return answer(eventBytes, span);
+        } finally {
+            tracing.flush();
+            metrics.flush(lambda == null ? null : lambda.getFunctionName());
+        }
+    }
+
+    private Map<String, Object> answer(InputStream eventBytes, TracedSpan span) {
+        try {
             Map<String, Object> event = json.readValue(eventBytes, EVENT);
             JsonNode request = json.valueToTree(event).path("request");
             List<String> groups = strings(request.path("groupConfiguration").path("groupsToOverride"));
@@ -71,6 +102,9 @@ public final class PreTokenGeneration {
             event.put("response", Map.of("claimsAndScopeOverrideDetails", Map.of("accessTokenGeneration", accessToken)));
             LOG.info("{}: groups {} granted scopes {}", event.get("triggerSource"), groups, granted);
             return event;
+        } catch (RuntimeException failure) {
+            span.failed(failure.getClass().getSimpleName()); // the kind only: the event holds the user's attributes
+            throw failure;
         }
     }
 

@@ -4,9 +4,13 @@ import io.eventsuite.domain.common.IdGenerator;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.http.HttpRoutes;
 import io.eventsuite.platform.json.StrictJson;
+import io.eventsuite.platform.metrics.InvocationMetrics;
+import io.eventsuite.platform.metrics.MetricsConfiguration;
 import io.eventsuite.platform.snapstart.SnapStartConfiguration;
 import io.eventsuite.platform.sqs.ProcessedEvents;
 import io.eventsuite.platform.sqs.SqsBatchConsumers;
+import io.eventsuite.platform.tracing.InvocationTracing;
+import io.eventsuite.platform.tracing.TracingConfiguration;
 import io.eventsuite.domain.idempotency.IdempotentExecution;
 import java.time.Clock;
 import java.util.UUID;
@@ -20,7 +24,7 @@ import org.springframework.context.annotation.Import;
  * time on every cold start). Settings come from the environment; see eventsuite-platform.properties.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(SnapStartConfiguration.class)
+@Import({SnapStartConfiguration.class, TracingConfiguration.class, MetricsConfiguration.class})
 public class PlatformConfiguration {
 
     /**
@@ -33,8 +37,9 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    HttpRoutes httpRoutes(StrictJson strictJson, @Value("${eventsuite.http.max-body-bytes}") int maxBodyBytes) {
-        return new HttpRoutes(strictJson.mapper(), maxBodyBytes);
+    HttpRoutes httpRoutes(StrictJson strictJson, @Value("${eventsuite.http.max-body-bytes}") int maxBodyBytes,
+            InvocationTracing tracing, InvocationMetrics metrics) {
+        return new HttpRoutes(strictJson.mapper(), maxBodyBytes, tracing, metrics);
     }
 
     @Bean
@@ -44,8 +49,9 @@ public class PlatformConfiguration {
 
     /** Needs the idempotency store (IdempotencyConfiguration): every consumer deduplicates on event id. */
     @Bean
-    SqsBatchConsumers sqsBatchConsumers(CloudEventCodec cloudEventCodec, IdempotentExecution idempotentExecution) {
-        return new SqsBatchConsumers(cloudEventCodec, new ProcessedEvents(idempotentExecution));
+    SqsBatchConsumers sqsBatchConsumers(CloudEventCodec cloudEventCodec, IdempotentExecution idempotentExecution,
+            InvocationTracing tracing, InvocationMetrics metrics) {
+        return new SqsBatchConsumers(cloudEventCodec, new ProcessedEvents(idempotentExecution), tracing, metrics);
     }
 
     @Bean

@@ -7,10 +7,16 @@ import io.eventsuite.domain.common.InvalidInput;
 import io.eventsuite.domain.common.UnverifiedEmail;
 import io.eventsuite.platform.auth.VerifiedClaims;
 import io.eventsuite.platform.observability.CorrelationIds;
+import io.eventsuite.platform.observability.CurrentTransportContext;
 import io.eventsuite.platform.observability.InvocationLogContext;
 import io.eventsuite.platform.observability.LambdaContexts;
 import io.eventsuite.platform.observability.TraceParent;
 import io.eventsuite.platform.outbox.PendingEventsFull;
+import io.eventsuite.platform.metrics.InvocationMetrics;
+import io.eventsuite.platform.tracing.IncomingTrace;
+import io.eventsuite.platform.tracing.InvocationTracing;
+import io.eventsuite.platform.tracing.TracedSpan;
+import io.eventsuite.platform.tracing.XRayTraceHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -32,6 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The function takes a {@code Message} so the adapter hands over the Lambda {@link Context} (request id,
  * function name) in its {@code aws-context} header, with the event as raw bytes (see {@link HttpFunction});
  * it returns a typed response, so the adapter serializes exactly that and adds no headers of its own.
+ *
+ * <p>Each invocation is one SERVER span (see {@link InvocationTracing}) continuing the caller's {@code traceparent}
+ * or else Lambda's X-Ray header; the answer names that span in a W3C {@code traceresponse} header, so a caller (and
+ * the local cloud's gateway log) can find the trace. Spans are flushed, and the invocation's metrics written as
+ * one EMF line ({@link InvocationMetrics}), before the function returns.
  */
 public final class HttpRoutes {
 
@@ -40,11 +51,19 @@ public final class HttpRoutes {
     private final JsonMapper json;
     private final JsonBodyReader bodyReader;
     private final int maxBodyBytes;
+    private final InvocationTracing tracing;
+    private final InvocationMetrics metrics;
 
     public HttpRoutes(JsonMapper json, int maxBodyBytes) {
+        this(json, maxBodyBytes, InvocationTracing.OFF, InvocationMetrics.OFF);
+    }
+
+    public HttpRoutes(JsonMapper json, int maxBodyBytes, InvocationTracing tracing, InvocationMetrics metrics) {
         this.json = json;
         this.bodyReader = new JsonBodyReader(json);
         this.maxBodyBytes = maxBodyBytes;
+        this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     public HttpFunction route(RouteHandler handler) {
@@ -56,8 +75,11 @@ public final class HttpRoutes {
         String fallbackId = lambda != null ? lambda.getAwsRequestId()
                 : event.getRequestContext() != null ? event.getRequestContext().getRequestId() : null;
         String correlationId = CorrelationIds.choose(headers.get(CorrelationIds.HEADER), fallbackId);
-        TraceParent trace = TraceParent.parse(headers.get("traceparent")).orElse(null);
-        try (var ignored = InvocationLogContext.open(lambda, correlationId, trace)) {
+        Optional<TraceParent> parent = IncomingTrace.parent(headers.get("traceparent"),
+                XRayTraceHeader.ofCurrentInvocation());
+        try (var ignored = InvocationLogContext.open(lambda, correlationId, null);
+             TracedSpan span = tracing.server(event.getRouteKey(), parent, lambda)) {
+            metrics.count(InvocationMetrics.COLD_STARTS, InvocationLogContext.coldStart() ? 1 : 0);
             HttpResponse response;
             try {
                 response = handler.handle(toRequest(event, headers));
@@ -71,15 +93,26 @@ public final class HttpRoutes {
             } catch (PendingEventsFull full) {
                 LOG.error("route {} refused: its aggregate's outbox is full ({} events); is the relay failing?",
                         event.getRouteKey(), full.limit());
+                span.failed("event backlog full"); // a 503: the server's trouble, as the span should show
                 response = HttpResponse.problem(ProblemType.EVENT_BACKLOG_FULL,
                         "nothing was changed; retry in a few minutes");
             } catch (RuntimeException unexpected) {
                 LOG.error("route {} failed", event.getRouteKey(), unexpected);
+                span.failed(unexpected.getClass().getSimpleName());
                 response = HttpResponse.problem(ProblemType.INTERNAL,
                         "the request failed; quote the correlation id when reporting it");
             }
+            span.tag("http.response.status_code", Integer.toString(response.status()));
+            metrics.count(InvocationMetrics.IDEMPOTENCY_REPLAYS,
+                    response.headers().containsKey(IdempotencyKeyContract.REPLAYED) ? 1 : 0);
             LOG.info("{} answered {}", event.getRouteKey(), response.status());
-            return render(response, correlationId);
+            APIGatewayV2HTTPResponse rendered = render(response, correlationId);
+            CurrentTransportContext.get().traceparent()
+                    .ifPresent(trace -> rendered.getHeaders().put("traceresponse", trace.toString()));
+            return rendered;
+        } finally {
+            tracing.flush();
+            metrics.flush(lambda == null ? null : lambda.getFunctionName());
         }
     }
 

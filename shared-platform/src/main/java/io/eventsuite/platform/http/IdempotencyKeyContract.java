@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class IdempotencyKeyContract {
 
+    /** The header a replayed answer carries. */
+    static final String REPLAYED = "Idempotent-Replayed";
+
     public static final String HEADER = "idempotency-key";
 
     private final IdempotentExecution execution;
@@ -50,7 +53,7 @@ public final class IdempotencyKeyContract {
         Execution outcome = execution.run(scopedKey, fingerprint, () -> store(handler.handle(keyed)));
         return switch (outcome) {
             case Execution.Fresh fresh -> restore(fresh.result());
-            case Execution.Replayed replayed -> restore(replayed.result()).withHeader("Idempotent-Replayed", "true");
+            case Execution.Replayed replayed -> restore(replayed.result()).withHeader(REPLAYED, "true");
             case Execution.Rejected(Execution.Reason reason) -> switch (reason) {
                 case IN_PROGRESS -> HttpResponse.problem(ProblemType.IDEMPOTENCY_IN_PROGRESS,
                         "the first request with this Idempotency-Key has not finished; retry shortly");

@@ -10,8 +10,8 @@ import org.slf4j.MDC;
  *
  * <p>Lambda reuses the JVM across invocations, so the MDC must be cleared at the end of each one or the
  * next invocation would log under the previous request's ids. Fields: {@code correlationId},
- * {@code awsRequestId}, {@code functionName}, {@code coldStart}, and {@code traceId}/{@code spanId} when a
- * valid {@code traceparent} came with the request or message.
+ * {@code awsRequestId}, {@code functionName}, {@code coldStart}, and {@code traceId}/{@code spanId}: those of the
+ * current span (the tracing layer sets them when a span opens), or of a {@code trace} passed in.
  */
 public final class InvocationLogContext implements AutoCloseable {
 
@@ -36,6 +36,11 @@ public final class InvocationLogContext implements AutoCloseable {
         return new InvocationLogContext();
     }
 
+    /** Whether the invocation in progress is its execution environment's first (after a restore, too). */
+    public static boolean coldStart() {
+        return Boolean.parseBoolean(MDC.get("coldStart"));
+    }
+
     /**
      * The next invocation counts as a cold start again: after SnapStart priming (which ran invocations that
      * no caller saw) and after a restore from the snapshot, which is this function's cold start.
@@ -44,12 +49,13 @@ public final class InvocationLogContext implements AutoCloseable {
         COLD.set(true);
     }
 
-    /** Narrows the context to one message of a batch: its own correlation and trace. */
-    public static void forMessage(String messageId, String correlationId, TraceParent trace) {
+    /**
+     * Narrows the context to one message of a batch: its own correlation. Its trace ids are its consumer span's,
+     * set when that span opens.
+     */
+    public static void forMessage(String messageId, String correlationId) {
         putIfPresent("messageId", messageId);
         putOrRemove("correlationId", correlationId);
-        putOrRemove("traceId", trace == null ? null : trace.traceId());
-        putOrRemove("spanId", trace == null ? null : trace.spanId());
     }
 
     /** Back to the invocation's context once a message of the batch is done. */

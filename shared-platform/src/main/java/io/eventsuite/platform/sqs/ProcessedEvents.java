@@ -21,6 +21,9 @@ import io.eventsuite.domain.idempotency.NothingWritten;
  */
 public final class ProcessedEvents {
 
+    /** How a delivery of an event already handled is reported (the consumer counts these as replays). */
+    static final String ALREADY_PROCESSED = "already processed: ";
+
     private final IdempotentExecution execution;
 
     public ProcessedEvents(IdempotentExecution execution) {
@@ -41,7 +44,7 @@ public final class ProcessedEvents {
         }
         return switch (outcome) {
             case Execution.Fresh fresh -> Handling.done(fresh.result());
-            case Execution.Replayed replayed -> Handling.done("already processed: " + replayed.result());
+            case Execution.Replayed replayed -> Handling.done(ALREADY_PROCESSED + replayed.result());
             case Execution.Rejected(Execution.Reason reason) -> reason == Execution.Reason.IN_PROGRESS
                     ? Handling.retryLater("another delivery of this event is being processed")
                     // The same id with another type or subject is not a redelivery: never silently drop it.

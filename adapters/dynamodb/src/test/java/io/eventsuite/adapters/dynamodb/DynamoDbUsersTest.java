@@ -37,6 +37,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import org.slf4j.MDC;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -88,12 +94,14 @@ class DynamoDbUsersTest {
 
     @Test
     void storesTheUserAndItsEventsInOneWrite() {
-        MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
-        MDC.put("spanId", "00f067aa0ba902b7");
         MDC.put("correlationId", "corr-12345678");
         EventEnvelope registered = registered("evt-1");
 
-        users.add(alice(1), List.of(registered));
+        // The invocation's current span (the platform opens it; here it is made current by hand).
+        try (Scope ignored = Context.root().with(Span.wrap(SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736",
+                "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault()))).makeCurrent()) {
+            users.add(alice(1), List.of(registered));
+        }
 
         Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
         assertThat(raw.get("displayName").s()).isEqualTo("Alice");

@@ -42,8 +42,10 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(PendingEvents pendingEvents, SnsEventPublisher sns, MeterRegistry meters,
+            StrictJson json, Clock clock,
             @Value("${eventsuite.outbox.relay.min-age}") Duration minAge,
             @Value("${eventsuite.outbox.relay.max-refusals}") int maxRefusals) {
-        return new OutboxRelay(pendingEvents, sns, meters, new RelayPolicy(minAge, maxRefusals));
+        return new OutboxRelay(new OldestPendingAge(pendingEvents, json.mapper(), clock, meters), sns, meters,
+                new RelayPolicy(minAge, maxRefusals));
     }
 }

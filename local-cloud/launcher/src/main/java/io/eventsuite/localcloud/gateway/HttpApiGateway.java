@@ -127,8 +127,23 @@ public final class HttpApiGateway implements AutoCloseable {
         } finally {
             exchange.close();
         }
-        accessLog.accept(String.format("[http] %s %s -> %s %d in %d ms%s", method, rawPath, outcome.target(),
-                outcome.response().status(), Duration.ofNanos(System.nanoTime() - started).toMillis(), outcome.note()));
+        accessLog.accept(String.format("[http] %s %s -> %s %d in %d ms%s%s", method, rawPath, outcome.target(),
+                outcome.response().status(), Duration.ofNanos(System.nanoTime() - started).toMillis(), outcome.note(),
+                traceNote(outcome.response())));
+    }
+
+    /**
+     * The trace the function answered in, from its W3C {@code traceresponse} header, so a user can open it in the
+     * trace UI; empty when the answer names none.
+     */
+    static String traceNote(ApiGatewayV2.Response response) {
+        return response.headers().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("traceresponse"))
+                .flatMap(header -> header.getValue().stream())
+                .map(value -> value.split("-"))
+                .filter(parts -> parts.length == 4 && parts[1].matches("[0-9a-f]{32}"))
+                .map(parts -> " trace " + parts[1])
+                .findFirst().orElse("");
     }
 
     /** Local endpoints first (they accept any body size), then API Gateway's own checks, then the routes. */

@@ -13,8 +13,10 @@ import io.eventsuite.domain.order.Orders;
 import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.common.OrderId;
 import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.metrics.InvocationMetrics;
 import io.eventsuite.platform.outbox.PendingEvents;
 import io.eventsuite.platform.snapstart.PrimingRead;
+import io.eventsuite.platform.tracing.InvocationTracing;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +49,8 @@ public class OrderAdapters {
 
     /** Scheduled every minute: republishes order events still pending in the orders table. */
     @Bean
-    RelayFunction relayPendingEvents(OutboxRelay relay) {
-        return RelayFunction.of(relay);
+    RelayFunction relayPendingEvents(OutboxRelay relay, InvocationTracing tracing, InvocationMetrics metrics) {
+        return RelayFunction.of(relay, tracing, metrics);
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */

@@ -10,9 +10,11 @@ import io.eventsuite.adapters.wiring.RelayFunction;
 import io.eventsuite.domain.user.Users;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.metrics.InvocationMetrics;
 import io.eventsuite.platform.outbox.PendingEvents;
 import java.time.Clock;
 import io.eventsuite.platform.snapstart.PrimingRead;
+import io.eventsuite.platform.tracing.InvocationTracing;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +39,8 @@ public class UserAdapters {
 
     /** Scheduled every minute: republishes user events still pending in the users table. */
     @Bean
-    RelayFunction relayPendingEvents(OutboxRelay relay) {
-        return RelayFunction.of(relay);
+    RelayFunction relayPendingEvents(OutboxRelay relay, InvocationTracing tracing, InvocationMetrics metrics) {
+        return RelayFunction.of(relay, tracing, metrics);
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */

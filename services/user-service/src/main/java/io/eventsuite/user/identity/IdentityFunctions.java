@@ -3,6 +3,8 @@ package io.eventsuite.user.identity;
 import io.eventsuite.platform.auth.ApiScopeGrants;
 import io.eventsuite.platform.auth.PreTokenGeneration;
 import io.eventsuite.platform.auth.PreTokenGenerationFunction;
+import io.eventsuite.platform.metrics.InvocationMetrics;
+import io.eventsuite.platform.tracing.InvocationTracing;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,9 +12,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class IdentityFunctions {
 
-    /** Cognito pre token generation (V2): API scopes by group, the verified email into access tokens. */
+    /**
+     * Cognito pre token generation (V2): API scopes by group, the verified email into access tokens. One span and
+     * one EMF line per invocation, as every function.
+     */
     @Bean
-    PreTokenGenerationFunction preTokenGeneration() {
-        return new PreTokenGeneration(ApiScopeGrants.EVENTSUITE).function();
+    PreTokenGenerationFunction preTokenGeneration(InvocationTracing tracing, InvocationMetrics metrics) {
+        return new PreTokenGeneration(ApiScopeGrants.EVENTSUITE, tracing, metrics).function();
     }
 }

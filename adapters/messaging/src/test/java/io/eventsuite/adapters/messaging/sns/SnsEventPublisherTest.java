@@ -31,6 +31,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import org.slf4j.MDC;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequest;
@@ -59,24 +64,26 @@ class SnsEventPublisherTest {
         String topic = aws.createTopic(LocalAws.uniqueName("t"));
         String queue = aws.subscribedQueue(topic, null);
         PublishingFixture sns = fixture(topic);
-        MDC.put("traceId", TRACE_ID);
-        MDC.put("spanId", SPAN_ID);
-        MDC.put("correlationId", CORRELATION_ID);
-        EventEnvelope event = TestEvents.orderPlaced("e-verbatim", "o-verbatim");
+        // The invocation's current span (the platform opens it; here it is made current by hand).
+        try (Scope ignored = io.opentelemetry.context.Context.root().with(Span.wrap(SpanContext.create(TRACE_ID, SPAN_ID,
+                TraceFlags.getSampled(), TraceState.getDefault()))).makeCurrent()) {
+            MDC.put("correlationId", CORRELATION_ID);
+            EventEnvelope event = TestEvents.orderPlaced("e-verbatim", "o-verbatim");
 
-        PublishResult result = sns.publisher.publishEnvelopes(List.of(event));
+            PublishResult result = sns.publisher.publishEnvelopes(List.of(event));
 
-        assertThat(result.publishedIds()).containsExactly("e-verbatim");
-        assertThat(result.allPublished()).isTrue();
-        List<Message> delivered = aws.drain(queue);
-        assertThat(delivered).hasSize(1);
-        Message message = delivered.getFirst();
-        assertThat(message.body()).isEqualTo(TestEvents.CODEC.encode(event, CurrentTransportContext.get()));
-        assertThat(message.body()).contains("\"traceparent\":\"00-" + TRACE_ID + "-" + SPAN_ID + "-01\"");
-        assertThat(stringAttributes(message)).isEqualTo(Map.of(
-                "type", OrderPlaced.TYPE,
-                "traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
-                "correlationid", CORRELATION_ID));
+            assertThat(result.publishedIds()).containsExactly("e-verbatim");
+            assertThat(result.allPublished()).isTrue();
+            List<Message> delivered = aws.drain(queue);
+            assertThat(delivered).hasSize(1);
+            Message message = delivered.getFirst();
+            assertThat(message.body()).isEqualTo(TestEvents.CODEC.encode(event, CurrentTransportContext.get()));
+            assertThat(message.body()).contains("\"traceparent\":\"00-" + TRACE_ID + "-" + SPAN_ID + "-01\"");
+            assertThat(stringAttributes(message)).isEqualTo(Map.of(
+                    "type", OrderPlaced.TYPE,
+                    "traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01",
+                    "correlationid", CORRELATION_ID));
+        }
     }
 
     @Test
