@@ -60,6 +60,68 @@ class IdempotencyKeyThroughLambdaTest {
         assertThat(corrected.status()).isEqualTo(201);
     }
 
+    @Test
+    void after_erasure_no_idempotency_record_holds_the_users_email_or_display_name() {
+        post(key, """
+                {"displayName":"Alice Pleasance","email":"alice@example.com"}""");
+
+        assertThat(delete().status()).isEqualTo(204);
+
+        assertThat(fakes.idempotency().everythingStored()).isNotEmpty()
+                .allSatisfy(stored -> assertThat(stored).doesNotContainIgnoringCase("alice@example.com")
+                        .doesNotContain("Alice Pleasance"));
+    }
+
+    @Test
+    void a_replay_shows_the_user_as_they_are_now_at_the_first_responses_status_and_location() {
+        HttpAnswer first = post(key, UserRoutesThroughLambdaTest.ALICE);
+        HttpAnswer renamed = lambda.http("updateUser", ApiGatewayV2Events.request("PATCH", "/users/{id}", "/users/" + sub)
+                .pathParameter("id", sub).as(sub).header("If-Match", first.header("ETag"))
+                .jsonBody("{\"displayName\":\"Alice Liddell\"}"));
+
+        HttpAnswer replay = post(key, UserRoutesThroughLambdaTest.ALICE);
+
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(replay.header("ETag")).isEqualTo(renamed.header("ETag"));
+        assertThat(replay.body()).isEqualTo(renamed.body());
+    }
+
+    @Test
+    void a_replay_after_erasure_is_404_and_registers_nothing() {
+        post(key, UserRoutesThroughLambdaTest.ALICE);
+        delete();
+
+        HttpAnswer replay = post(key, UserRoutesThroughLambdaTest.ALICE);
+
+        assertThat(replay.status()).isEqualTo(404);
+        assertThat(replay.problemType()).isEqualTo("urn:eventsuite:problem:not-found");
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.body().toString()).doesNotContain("alice@example.com");
+        assertThat(fakes.publisher().publishedOfType(UserRegistered.class))
+                .filteredOn(e -> e.userId().value().equals(sub)).hasSize(1);
+    }
+
+    @Test
+    void an_already_registered_answer_is_replayed_as_stored() {
+        post(null, UserRoutesThroughLambdaTest.ALICE);
+        HttpAnswer first = post(key, UserRoutesThroughLambdaTest.ALICE);
+
+        HttpAnswer replay = post(key, UserRoutesThroughLambdaTest.ALICE);
+
+        assertThat(first.status()).isEqualTo(409);
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.problemType()).isEqualTo("urn:eventsuite:problem:already-exists");
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    private HttpAnswer delete() {
+        return lambda.http("deleteUser", ApiGatewayV2Events.request("DELETE", "/users/{id}", "/users/" + sub)
+                .pathParameter("id", sub).as(sub));
+    }
+
     private HttpAnswer post(String idempotencyKey, String json) {
         ApiGatewayV2Events request = ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
                 .verifiedEmail("alice@example.com").jsonBody(json);

@@ -115,6 +115,17 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         }
     }
 
+    /** Every value stored under every key (key, fingerprint, claim, result), for tests of what the records hold. */
+    public java.util.List<String> everythingStored() {
+        synchronized (entries) {
+            return entries.entrySet().stream()
+                    .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue().fingerprint(),
+                            e.getValue().claim(), e.getValue().result()))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+        }
+    }
+
     public boolean holds(String key) {
         synchronized (entries) {
             return entries.containsKey(key);

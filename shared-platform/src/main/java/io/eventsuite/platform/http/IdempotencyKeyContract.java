@@ -1,5 +1,6 @@
 package io.eventsuite.platform.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.eventsuite.domain.idempotency.Execution;
 import io.eventsuite.domain.idempotency.IdempotentExecution;
 import io.eventsuite.domain.idempotency.RequestKey;
@@ -7,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * committed, so the key stays claimed until its lock expires (meanwhile a retry gets 409 in progress); the retry
  * after that runs the route again, and the handler finds its own earlier write through
  * {@link HttpRequest#requestKey()}.
+ *
+ * <p>The stored responses must hold no personal data: the records are kept for their retention whatever happens
+ * to the person, and each function may touch only its own records, so an erasure cannot reach them. A route whose
+ * successful answer shows personal data is wrapped with {@link #around(RouteHandler, RouteHandler)}: of a 2xx only
+ * the status and headers are stored, and a replay renders the body (and the headers it sets, such as ETag) from the
+ * resource as it is now; when that is gone (erased), the replay is the problem the current view answers (404).
  */
 public final class IdempotencyKeyContract {
 
@@ -40,20 +49,41 @@ public final class IdempotencyKeyContract {
         this.json = json;
     }
 
+    /** For a route whose answers hold no personal data: the whole response is stored and replayed. */
     public RouteHandler around(RouteHandler handler) {
+        return wrap(handler, null);
+    }
+
+    /**
+     * For a route whose successful answer shows personal data: a 2xx is stored without its body, and a replay takes
+     * the body and the headers {@code currentView} sets from it (problems are stored and replayed whole).
+     *
+     * @param currentView answers the resource the route created or changed as it is now, for the replaying request
+     *                    (the same caller and body as the first); its problem (404 once erased) is the replay's answer
+     */
+    public RouteHandler around(RouteHandler handler, RouteHandler currentView) {
+        return wrap(handler, Objects.requireNonNull(currentView, "currentView"));
+    }
+
+    private RouteHandler wrap(RouteHandler handler, RouteHandler currentView) {
         return request -> request.header(HEADER)
-                .map(key -> runOnce(key, request, handler))
+                .map(key -> runOnce(key, request, handler, currentView))
                 .orElseGet(() -> handler.handle(request));
     }
 
-    private HttpResponse runOnce(String key, HttpRequest request, RouteHandler handler) {
+    private HttpResponse runOnce(String key, HttpRequest request, RouteHandler handler, RouteHandler currentView) {
         String scopedKey = request.caller().id().value() + "|" + request.routeKey() + "|" + key;
         String fingerprint = sha256(request.routeKey() + "\n" + request.path() + "\n" + request.rawBody());
         HttpRequest keyed = request.withRequestKey(RequestKey.of(scopedKey, fingerprint));
-        Execution outcome = execution.run(scopedKey, fingerprint, () -> store(handler.handle(keyed)));
+        HttpResponse[] answered = new HttpResponse[1];
+        Execution outcome = execution.run(scopedKey, fingerprint, () -> {
+            answered[0] = handler.handle(keyed);
+            return store(answered[0], currentView != null);
+        });
         return switch (outcome) {
-            case Execution.Fresh fresh -> restore(fresh.result());
-            case Execution.Replayed replayed -> restore(replayed.result()).withHeader(REPLAYED, "true");
+            case Execution.Fresh fresh -> firstAnswer(fresh.result(), answered[0]);
+            case Execution.Replayed replayed ->
+                    replay(replayed.result(), keyed, currentView).withHeader(REPLAYED, "true");
             case Execution.Rejected(Execution.Reason reason) -> switch (reason) {
                 case IN_PROGRESS -> HttpResponse.problem(ProblemType.IDEMPOTENCY_IN_PROGRESS,
                         "the first request with this Idempotency-Key has not finished; retry shortly");
@@ -63,21 +93,64 @@ public final class IdempotencyKeyContract {
         };
     }
 
-    /** A response as stored: status, the handler's headers, and the body already rendered to JSON. */
-    private record StoredResponse(int status, Map<String, String> headers, JsonNode body, boolean problem) {
+    /**
+     * A response as stored: status, the handler's headers, and the body already rendered to JSON, or no body and
+     * {@code bodyFromCurrentView} when a replay renders it. The flag is written only when true, so every other
+     * record reads exactly as before it existed (and records stored before it replay unchanged).
+     */
+    private record StoredResponse(int status, Map<String, String> headers, JsonNode body, boolean problem,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean bodyFromCurrentView) {
+
+        boolean bodyNotStored() {
+            return Boolean.TRUE.equals(bodyFromCurrentView);
+        }
     }
 
-    private String store(HttpResponse response) {
+    private String store(HttpResponse response, boolean personal) {
         Object body = response.body();
         boolean problem = body instanceof Problem;
-        JsonNode tree = body == null ? null : json.valueToTree(problem ? ProblemBody.of((Problem) body) : body);
-        return json.writeValueAsString(new StoredResponse(response.status(), response.headers(), tree, problem));
+        boolean bodyFromCurrentView = personal && !problem && isSuccess(response.status());
+        JsonNode tree = body == null || bodyFromCurrentView
+                ? null : json.valueToTree(problem ? ProblemBody.of((Problem) body) : body);
+        return json.writeValueAsString(new StoredResponse(response.status(), response.headers(), tree, problem,
+                bodyFromCurrentView ? Boolean.TRUE : null));
     }
 
-    private HttpResponse restore(String stored) {
+    /** The first answer: as stored (so that it reads as a replay will), with the handler's body where none was stored. */
+    private HttpResponse firstAnswer(String stored, HttpResponse handlers) {
         StoredResponse response = json.readValue(stored, StoredResponse.class);
+        return response.bodyNotStored()
+                ? new HttpResponse(response.status(), response.headers(), handlers.body()) : restore(response);
+    }
+
+    /**
+     * A replay: the stored response, or, when its body was not stored, the stored status and headers with the body
+     * and headers of the current view; when the view has nothing to show (the resource is gone), its answer.
+     */
+    private HttpResponse replay(String stored, HttpRequest request, RouteHandler currentView) {
+        StoredResponse response = json.readValue(stored, StoredResponse.class);
+        if (!response.bodyNotStored()) {
+            return restore(response);
+        }
+        if (currentView == null) {
+            throw new IllegalStateException("a response stored without its body needs the route's current view");
+        }
+        HttpResponse now = currentView.handle(request);
+        if (!isSuccess(now.status())) {
+            return now;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.putAll(now.headers());
+        return new HttpResponse(response.status(), headers, now.body());
+    }
+
+    private HttpResponse restore(StoredResponse response) {
         Object body = response.problem() ? toProblem(response.body()) : response.body();
         return new HttpResponse(response.status(), response.headers(), body);
+    }
+
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status < 300;
     }
 
     private Problem toProblem(JsonNode body) {

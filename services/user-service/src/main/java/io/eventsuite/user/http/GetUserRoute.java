@@ -1,5 +1,6 @@
 package io.eventsuite.user.http;
 
+import io.eventsuite.domain.common.Caller;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.user.ViewingUser;
 import io.eventsuite.platform.http.HttpRequest;
@@ -18,8 +19,12 @@ final class GetUserRoute implements RouteHandler {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        UserId id = request.pathParameter("id", UserId::new);
-        return viewing.view(request.caller(), id)
+        return answer(viewing, request.caller(), request.pathParameter("id", UserId::new));
+    }
+
+    /** The user as the caller may see it now, with its version as ETag; 404 when gone or not the caller's to see. */
+    static HttpResponse answer(ViewingUser viewing, Caller caller, UserId id) {
+        return viewing.view(caller, id)
                 .map(user -> HttpResponse.ok(UserBody.of(user)).withVersion(user.version()))
                 .orElseGet(() -> HttpResponse.problem(ProblemType.NOT_FOUND, "no user " + id.value()));
     }

@@ -14,10 +14,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class UserFunctions {
 
-    /** {@code POST /users}: registers the caller. */
+    /**
+     * {@code POST /users}: registers the caller. Its answer shows the email and display name, which must not outlive
+     * an erasure in the idempotency records: a replay shows the caller's user as it is now.
+     */
     @Bean
-    HttpFunction registerUser(HttpRoutes routes, IdempotencyKeyContract idempotency, RegisteringUser registering) {
-        return routes.route(idempotency.around(new RegisterUserRoute(registering)));
+    HttpFunction registerUser(HttpRoutes routes, IdempotencyKeyContract idempotency, RegisteringUser registering,
+            ViewingUser viewing) {
+        return routes.route(idempotency.around(new RegisterUserRoute(registering),
+                request -> GetUserRoute.answer(viewing, request.caller(), request.caller().id())));
     }
 
     /** {@code GET /users/{id}}: the caller's own profile, or any for an admin. */
