@@ -1,9 +1,6 @@
 package io.eventsuite.domain.idempotency;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -37,21 +34,12 @@ public record RequestKey(String value) {
     public static RequestKey of(String scopedKey, String fingerprint) {
         Objects.requireNonNull(scopedKey, "scopedKey");
         Objects.requireNonNull(fingerprint, "fingerprint");
-        return new RequestKey(sha256(scopedKey.length() + ":" + scopedKey + "\n" + fingerprint));
+        return new RequestKey(Sha256.hex(scopedKey.length() + ":" + scopedKey + "\n" + fingerprint));
     }
 
     /** A name-based UUID (RFC 9562 version 3) for what {@code purpose} creates under this request. */
     public String derivedId(String purpose) {
         return UUID.nameUUIDFromBytes((purpose + "|" + value).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM has SHA-256", impossible);
-        }
     }
 
     @Override

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.eventsuite.domain.idempotency.Execution;
 import io.eventsuite.domain.idempotency.IdempotentExecution;
 import io.eventsuite.domain.idempotency.RequestKey;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.eventsuite.domain.idempotency.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +70,7 @@ public final class IdempotencyKeyContract {
 
     private HttpResponse runOnce(String key, HttpRequest request, RouteHandler handler, RouteHandler currentView) {
         String scopedKey = request.caller().id().value() + "|" + request.routeKey() + "|" + key;
-        String fingerprint = sha256(request.routeKey() + "\n" + request.path() + "\n" + request.rawBody());
+        String fingerprint = Sha256.hex(request.routeKey() + "\n" + request.path() + "\n" + request.rawBody());
         HttpRequest keyed = request.withRequestKey(RequestKey.of(scopedKey, fingerprint));
         HttpResponse[] answered = new HttpResponse[1];
         Execution outcome = execution.run(scopedKey, fingerprint, () -> {
@@ -160,14 +157,5 @@ public final class IdempotencyKeyContract {
                 .findFirst()
                 .orElse(ProblemType.INTERNAL);
         return new Problem(type, problem.detail(), null, problem.errors());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every JVM has SHA-256", impossible);
-        }
     }
 }
