@@ -8,6 +8,7 @@ import io.eventsuite.localcloud.functions.Schedules;
 import io.eventsuite.localcloud.gateway.HttpApiGateway;
 import io.eventsuite.localcloud.provision.ProvisionedStack;
 import io.eventsuite.localcloud.provision.Provisioner;
+import io.eventsuite.localcloud.runtime.lambda.EnvironmentPool;
 import io.eventsuite.localcloud.runtime.lambda.FunctionSpec;
 import io.eventsuite.localcloud.runtime.sqs.SqsEventSourceMapping;
 import io.eventsuite.localcloud.template.SamTemplate;
@@ -100,10 +101,17 @@ final class StartupSequence {
         for (SamTemplate.Function f : template.functions()) {
             if (artifacts.functions().containsKey(f.logicalId())) {
                 specs.add(new FunctionSpec(f.logicalId(), f.handler(), artifacts.classpath(f),
-                        stack.functionEnvironment(f), f.memoryMb(), Duration.ofSeconds(f.timeoutSeconds())));
+                        stack.functionEnvironment(f), f.memoryMb(), Duration.ofSeconds(f.timeoutSeconds()),
+                        options.initTimeout()));
             }
         }
-        return new LocalFunctions(specs, options.region(), logs);
+        return new LocalFunctions(specs, options.region(), logs, name -> new EnvironmentPool.Scaling(
+                concurrencyLimit(template.function(name)), EnvironmentPool.Scaling.DEFAULT_IDLE_TIMEOUT));
+    }
+
+    /** The template's reserved concurrency if it sets one, else the local cloud's {@code --max-concurrency}. */
+    private int concurrencyLimit(SamTemplate.Function f) {
+        return f.reservedConcurrency() > 0 ? f.reservedConcurrency() : options.maxConcurrency();
     }
 
     /** Starts polling each enabled SQS event source; returns one line per mapping for the banner. */
@@ -115,13 +123,17 @@ final class StartupSequence {
                 if (!source.enabled() || !functions.contains(f.logicalId())) {
                     continue;
                 }
-                // Lambda's SQS poller receives at most 10 messages a call, whatever the batch size.
+                // Lambda's SQS poller receives at most 10 messages a call, whatever the batch size. Batches go
+                // out concurrently up to the source's maximum concurrency, else as many as the function may run.
+                int concurrency = source.maximumConcurrency() > 0 ? source.maximumConcurrency()
+                        : concurrencyLimit(f);
                 SqsEventSourceMapping mapping = new SqsEventSourceMapping(provisioner.sqs(),
                         stack.queueUrl(source.queueId()), stack.queueArn(source.queueId()), options.region(),
-                        Math.min(10, source.batchSize()), functions.invoker(f.logicalId()));
+                        Math.min(10, source.batchSize()), concurrency, functions.invoker(f.logicalId()));
                 mapping.start();
                 resources.add(mapping);
-                mappings.add(source.queueId() + " -> " + f.logicalId() + " (batch " + source.batchSize() + ")");
+                mappings.add(source.queueId() + " -> " + f.logicalId() + " (batch " + source.batchSize()
+                        + ", up to " + concurrency + " at once)");
             }
         }
         return mappings;

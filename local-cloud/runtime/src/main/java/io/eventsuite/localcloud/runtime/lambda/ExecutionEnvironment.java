@@ -26,8 +26,11 @@ import java.util.function.Consumer;
  *
  * <p>Its environment is the function's own plus what Lambda sets ({@code AWS_LAMBDA_RUNTIME_API},
  * {@code AWS_LAMBDA_FUNCTION_NAME}, {@code _HANDLER}, {@code LAMBDA_TASK_ROOT}, the memory size ...); the heap
- * follows the memory size. An invocation that outlives the timeout kills the environment; the next one
- * starts a new one. Invocations are serialized: one environment handles one event at a time, as in Lambda.
+ * follows the memory size. The init phase (up to the first request for an event) has its own timeout
+ * ({@link FunctionSpec#initTimeout()}, Lambda's 10 s); the function's timeout starts with each invocation. An
+ * invocation that outlives the timeout kills the environment; one whose JVM dies answers with Lambda's
+ * {@code Runtime.ExitError}; either way the next invocation starts a new JVM. Invocations are serialized: one
+ * environment handles one event at a time, as in Lambda ({@link EnvironmentPool} runs several).
  */
 public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable {
 
@@ -38,7 +41,7 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
     private final String region;
     private final Consumer<String> output;
     private RuntimeApiServer runtimeApi;
-    private Process process;
+    private volatile Process process;
 
     /**
      * @param output where the function's stdout and stderr lines go (its logs)
@@ -51,10 +54,11 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
 
     @Override
     public synchronized byte[] invoke(byte[] event) throws FunctionError, InterruptedException {
-        ensureStarted();
+        String requestId = UUID.randomUUID().toString();
+        ensureInitialized(requestId);
+        // As in Lambda, the function's timeout starts with the invocation, after the init phase.
         long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, deadline, traceHeader(),
-                new CompletableFuture<>());
+        Invocation invocation = new Invocation(requestId, event, deadline, traceHeader(), new CompletableFuture<>());
         runtimeApi.submit(invocation);
         try {
             return invocation.answer().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -70,12 +74,24 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
         }
     }
 
+    /** Kills the function's JVM at once, whatever it is doing (an environment that dies, as a crash would). */
+    public void kill() {
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
+        }
+    }
+
     /** Whether a JVM is up (a warm environment). */
     public synchronized boolean isWarm() {
         return process != null && process.isAlive();
     }
 
-    private void ensureStarted() {
+    /**
+     * Starts the JVM if none runs and waits for its init phase (JVM, runtime client, the handler's constructor),
+     * which ends when the runtime client first asks for an event; longer than the init timeout is a failed init.
+     */
+    private void ensureInitialized(String requestId) throws FunctionError, InterruptedException {
         if (isWarm()) {
             return;
         }
@@ -92,11 +108,29 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
             process.getOutputStream().close();
             pump(process.getInputStream());
             RuntimeApiServer api = runtimeApi;
-            process.onExit().thenRun(() -> api.failAll(new FunctionError("Runtime.ExitError",
-                    "the function's JVM exited")));
+            process.onExit().thenAccept(exited -> api.failAll("Runtime.ExitError",
+                    "Runtime exited with error: " + exitStatus(exited.exitValue())));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + spec.name(), e);
         }
+        try {
+            runtimeApi.initialized().get(spec.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException timedOut) {
+            discard();
+            throw new FunctionError("Sandbox.Timedout", RuntimeApiServer.errorDocument("Sandbox.Timedout",
+                    "RequestId: " + requestId + " Error: INIT phase timed out after "
+                            + spec.initTimeout().toMillis() / 1000.0 + " seconds"));
+        } catch (ExecutionException failed) {
+            discard();
+            throw failed.getCause() instanceof FunctionError error ? error
+                    : new FunctionError("Runtime.Unknown", failed.getCause().toString());
+        }
+    }
+
+    /** As Lambda words it: a JVM killed by a signal (exit status 128 + n) or one that exited by itself. */
+    private static String exitStatus(int exitValue) {
+        return exitValue == 137 ? "signal: killed" : exitValue > 128 ? "signal: " + (exitValue - 128)
+                : "exit status " + exitValue;
     }
 
     private List<String> command() {

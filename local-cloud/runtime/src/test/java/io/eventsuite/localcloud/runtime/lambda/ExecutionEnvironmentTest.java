@@ -75,9 +75,84 @@ class ExecutionEnvironmentTest {
         }
     }
 
+    @Test
+    void initialization_has_its_own_timeout_apart_from_the_functions() throws Exception {
+        // Init takes 3 s, the function may run 2 s: as in Lambda, the invocation's clock starts after init.
+        FunctionSpec spec = spec(SlowInitHandler.class.getName() + "::handleRequest", Duration.ofSeconds(2),
+                Map.of("INIT_SLEEP_MS", "3000")).withInitTimeout(Duration.ofSeconds(20));
+        try (ExecutionEnvironment env = new ExecutionEnvironment(spec, "us-east-1", logs::add)) {
+            JsonNode answer = JSON.readTree(env.invoke("{}".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(answer.path("initialized").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void an_init_past_the_init_timeout_fails_the_invocation_without_waiting_for_the_functions_timeout() {
+        FunctionSpec spec = spec(SlowInitHandler.class.getName() + "::handleRequest", Duration.ofSeconds(60),
+                Map.of("INIT_SLEEP_MS", "60000")).withInitTimeout(Duration.ofSeconds(3));
+        try (ExecutionEnvironment env = new ExecutionEnvironment(spec, "us-east-1", logs::add)) {
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> env.invoke("{}".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(FunctionError.class, e -> {
+                        assertThat(e.errorType()).isEqualTo("Sandbox.Timedout");
+                        assertThat(e.errorDocument()).contains("INIT");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+            assertThat(env.isWarm()).isFalse();
+        }
+    }
+
+    @Test
+    void an_environment_that_dies_mid_invocation_answers_with_lambdas_error_shape_and_is_replaced() throws Exception {
+        try (ExecutionEnvironment env = environment(EchoHandler.class.getName() + "::handleRequest", Duration.ofSeconds(20))) {
+            long firstPid = JSON.readTree(env.invoke("{}".getBytes(StandardCharsets.UTF_8))).path("pid").asLong();
+
+            assertThatThrownBy(() -> env.invoke("\"crash\"".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(FunctionError.class, e -> {
+                        assertThat(e.errorType()).isEqualTo("Runtime.ExitError");
+                        JsonNode document = JSON.readTree(e.errorDocument());
+                        assertThat(document.path("errorType").asString()).isEqualTo("Runtime.ExitError");
+                        assertThat(document.path("errorMessage").asString())
+                                .startsWith("RequestId: ").contains("Error: Runtime exited");
+                    });
+            JsonNode after = JSON.readTree(env.invoke("{}".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(after.path("pid").asLong()).isNotEqualTo(firstPid);
+            assertThat(after.path("invocations").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void an_environment_killed_from_outside_mid_invocation_fails_that_invocation_as_lambda_does() throws Exception {
+        try (ExecutionEnvironment env = environment(EchoHandler.class.getName() + "::handleRequest", Duration.ofSeconds(20))) {
+            env.invoke("{}".getBytes(StandardCharsets.UTF_8));
+            Thread.ofVirtual().start(() -> {
+                sleep(500);
+                env.kill();
+            });
+
+            assertThatThrownBy(() -> env.invoke("\"sleep\"".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(FunctionError.class,
+                            e -> assertThat(e.errorType()).isEqualTo("Runtime.ExitError"));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static FunctionSpec spec(String handler, Duration timeout, Map<String, String> environment) {
+        return new FunctionSpec("echo", handler, List.of(testClasses(), lambdaCoreJar()), environment, 256, timeout);
+    }
+
     private ExecutionEnvironment environment(String handler, Duration timeout) {
-        FunctionSpec spec = new FunctionSpec("echo", handler, List.of(testClasses(), lambdaCoreJar()),
-                Map.of("GREETING", "hello"), 256, timeout);
+        FunctionSpec spec = spec(handler, timeout, Map.of("GREETING", "hello"));
         return new ExecutionEnvironment(spec, "us-east-1", line -> {
             logs.add(line);
             System.out.println("[echo] " + line);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -114,6 +115,35 @@ class SqsEventSourceMappingTest {
                 event -> "\"OK\"".getBytes(StandardCharsets.UTF_8));
 
         assertThat(pollUntilReceived(mapping, 1).kept()).isEqualTo(1);
+    }
+
+    @Test
+    void batches_are_invoked_concurrently_up_to_the_maximum_concurrency() throws Exception {
+        Queue queue = queueWithDlq(5);
+        for (int i = 0; i < 24; i++) {
+            int n = i;
+            sqs.sendMessage(r -> r.queueUrl(queue.url).messageBody("m-" + n));
+        }
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        AtomicInteger handled = new AtomicInteger();
+        try (SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, queue.url, queue.arn, "us-east-1", 1, 3,
+                event -> {
+                    peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    Thread.sleep(300);
+                    running.decrementAndGet();
+                    handled.incrementAndGet();
+                    return "{\"batchItemFailures\":[]}".getBytes(StandardCharsets.UTF_8);
+                })) {
+            mapping.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (handled.get() < 24 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+
+        assertThat(handled.get()).isEqualTo(24);
+        assertThat(peak.get()).as("batches in flight at once").isEqualTo(3);
     }
 
     private static byte[] failures(JsonNode event, String failingBody) {
