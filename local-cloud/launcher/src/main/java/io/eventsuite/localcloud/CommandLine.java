@@ -1,5 +1,6 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.faults.FaultPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ final class CommandLine {
             + "[--sqs-port=9324] [--sns-port=9911] [--dynamodb-port=4567] [--region=us-east-1] "
             + "[--parameter Name=Value]... [--no-build] [--no-schedules] [--quiet-functions] "
             + "[--env-json=local-cloud/env.json] [--work-dir=target/local-cloud] [--max-concurrency=4] "
-            + "[--init-timeout=10 (seconds)]";
+            + "[--init-timeout=10 (seconds)] [--faults=sns:0.1,dynamodb:0.05,crash:0.02,duplicate:0.1 (off by default)]";
 
     private CommandLine() {
     }
@@ -31,6 +32,7 @@ final class CommandLine {
         boolean schedules = true;
         boolean printLogs = true;
         int maxConcurrency = LocalCloud.Options.DEFAULT_MAX_CONCURRENCY;
+        FaultPlan faults = null;
         java.time.Duration initTimeout = null;
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -47,8 +49,9 @@ final class CommandLine {
                 case "--sqs-port" -> sqsPort = Integer.parseInt(required(arg, value));
                 case "--sns-port" -> snsPort = Integer.parseInt(required(arg, value));
                 case "--dynamodb-port" -> dynamodbPort = Integer.parseInt(required(arg, value));
-                case "--max-concurrency" -> maxConcurrency = positive(arg, required(arg, value));
-                case "--init-timeout" -> initTimeout = java.time.Duration.ofSeconds(positive(arg, required(arg, value)));
+                case "--max-concurrency" -> maxConcurrency = positive(kv[0], required(arg, value));
+                case "--init-timeout" -> initTimeout = java.time.Duration.ofSeconds(positive(kv[0], required(arg, value)));
+                case "--faults" -> faults = FaultPlan.parse(value);
                 case "--no-build" -> build = false;
                 case "--no-schedules" -> schedules = false;
                 case "--quiet-functions" -> printLogs = false;
@@ -69,7 +72,7 @@ final class CommandLine {
                     + "give --project-dir / --template");
         }
         return new LocalCloud.Options(projectDir, template, region, port, sqsPort, snsPort, dynamodbPort, workDir,
-                envJson, build, schedules, printLogs, parameters, System.out, maxConcurrency, initTimeout);
+                envJson, build, schedules, printLogs, parameters, System.out, maxConcurrency, initTimeout, faults);
     }
 
     private static int positive(String arg, String value) {

@@ -1,5 +1,6 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.faults.FaultPlan;
 import io.eventsuite.localcloud.functions.FunctionLogs;
 import io.eventsuite.localcloud.gateway.DevTokenIssuer;
 import io.eventsuite.localcloud.provision.ProvisionedStack;
@@ -39,11 +40,12 @@ public final class LocalCloud implements AutoCloseable {
     /**
      * Where things run; a port of 0 means a free one. {@code maxConcurrency} caps each function's execution
      * environments unless the template reserves a concurrency for it; {@code initTimeout} is each environment's
-     * init phase limit (Lambda's 10 s).
+     * init phase limit (Lambda's 10 s). {@code faults} is the fault switch, off unless given.
      */
     public record Options(Path projectDir, Path template, String region, int apiPort, int sqsPort, int snsPort,
             int dynamodbPort, Path workDir, Path envJson, boolean build, boolean schedules, boolean printFunctionLogs,
-            Map<String, String> parameters, PrintStream out, int maxConcurrency, Duration initTimeout) {
+            Map<String, String> parameters, PrintStream out, int maxConcurrency, Duration initTimeout,
+            FaultPlan faults) {
 
         /** Lambda's scaling is per account; locally each function may run this many environments by default. */
         public static final int DEFAULT_MAX_CONCURRENCY = 4;
@@ -52,7 +54,7 @@ public final class LocalCloud implements AutoCloseable {
                 int dynamodbPort, Path workDir, Path envJson, boolean build, boolean schedules,
                 boolean printFunctionLogs, Map<String, String> parameters, PrintStream out) {
             this(projectDir, template, region, apiPort, sqsPort, snsPort, dynamodbPort, workDir, envJson, build,
-                    schedules, printFunctionLogs, parameters, out, DEFAULT_MAX_CONCURRENCY, null);
+                    schedules, printFunctionLogs, parameters, out, DEFAULT_MAX_CONCURRENCY, null, null);
         }
 
         public Options {
@@ -60,6 +62,7 @@ public final class LocalCloud implements AutoCloseable {
                 throw new IllegalArgumentException("--max-concurrency must be at least 1, got " + maxConcurrency);
             }
             initTimeout = initTimeout == null ? FunctionSpec.LAMBDA_INIT_TIMEOUT : initTimeout;
+            faults = faults == null ? FaultPlan.none() : faults;
             Objects.requireNonNull(projectDir, "projectDir");
             projectDir = projectDir.toAbsolutePath().normalize();
             template = template == null ? projectDir.resolve("template.yaml") : template.toAbsolutePath();

@@ -1,5 +1,6 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.functions.ArtifactBuilder;
 import io.eventsuite.localcloud.functions.FunctionLogs;
 import io.eventsuite.localcloud.functions.LocalFunctions;
@@ -17,8 +18,9 @@ import java.util.List;
  * @param schedules {@code null} with {@code --no-schedules}
  * @param mappings  one line per SQS event source mapping, for the banner
  * @param startup   from start to serving, the build included
+ * @param faults    the fault switch and what it injected so far
  */
 record RunningCloud(SamTemplate template, LocalEmulators emulators, ProvisionedStack stack,
         ArtifactBuilder.Artifacts artifacts, FunctionLogs logs, LocalFunctions functions, List<String> mappings,
-        Schedules schedules, DevTokenIssuer issuer, HttpApiGateway gateway, Duration startup) {
+        Schedules schedules, DevTokenIssuer issuer, HttpApiGateway gateway, Duration startup, Faults faults) {
 }

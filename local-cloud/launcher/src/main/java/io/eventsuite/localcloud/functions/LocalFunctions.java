@@ -1,5 +1,6 @@
 package io.eventsuite.localcloud.functions;
 
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.runtime.LambdaInvoker;
 import io.eventsuite.localcloud.runtime.lambda.EnvironmentPool;
 import io.eventsuite.localcloud.runtime.lambda.FunctionSpec;
@@ -18,10 +19,10 @@ public final class LocalFunctions implements AutoCloseable {
     private final Map<String, EnvironmentPool> functions = new LinkedHashMap<>();
 
     public LocalFunctions(Iterable<FunctionSpec> specs, String region, FunctionLogs logs,
-            Function<String, EnvironmentPool.Scaling> scaling) {
+            Function<String, EnvironmentPool.Scaling> scaling, Faults faults) {
         for (FunctionSpec spec : specs) {
             functions.put(spec.name(), new EnvironmentPool(spec, region, logs.sink(spec.name()),
-                    scaling.apply(spec.name())));
+                    scaling.apply(spec.name()), faults));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.eventsuite.localcloud.runtime.lambda;
 
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.runtime.LambdaInvoker;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -46,6 +47,7 @@ public final class EnvironmentPool implements LambdaInvoker, AutoCloseable {
     private final String region;
     private final Consumer<String> output;
     private final Scaling scaling;
+    private final Faults faults;
     /** Idle environments, the most recently used first; each with the time it became idle. */
     private final Deque<Idle> idle = new ArrayDeque<>();
     private final List<ExecutionEnvironment> all = new ArrayList<>();
@@ -57,6 +59,13 @@ public final class EnvironmentPool implements LambdaInvoker, AutoCloseable {
     }
 
     public EnvironmentPool(FunctionSpec spec, String region, Consumer<String> output, Scaling scaling) {
+        this(spec, region, output, scaling, Faults.none());
+    }
+
+    /** @param faults the fault switch, whose crash rate applies to each environment */
+    public EnvironmentPool(FunctionSpec spec, String region, Consumer<String> output, Scaling scaling,
+            Faults faults) {
+        this.faults = faults;
         this.spec = spec;
         this.region = region;
         this.output = output;
@@ -87,7 +96,7 @@ public final class EnvironmentPool implements LambdaInvoker, AutoCloseable {
                 return warmest.environment();
             }
             if (all.size() < scaling.maxConcurrency()) {
-                ExecutionEnvironment started = new ExecutionEnvironment(spec, region, output);
+                ExecutionEnvironment started = new ExecutionEnvironment(spec, region, output, faults);
                 all.add(started);
                 peak = Math.max(peak, all.size());
                 return started;

@@ -1,5 +1,7 @@
 package io.eventsuite.localcloud.runtime.lambda;
 
+import io.eventsuite.localcloud.faults.FaultKind;
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.runtime.LambdaInvoker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +42,7 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
     private final FunctionSpec spec;
     private final String region;
     private final Consumer<String> output;
+    private final Faults faults;
     private RuntimeApiServer runtimeApi;
     private volatile Process process;
 
@@ -47,9 +50,15 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
      * @param output where the function's stdout and stderr lines go (its logs)
      */
     public ExecutionEnvironment(FunctionSpec spec, String region, Consumer<String> output) {
+        this(spec, region, output, Faults.none());
+    }
+
+    /** @param faults the fault switch: at its crash rate, the JVM is killed before it can answer */
+    public ExecutionEnvironment(FunctionSpec spec, String region, Consumer<String> output, Faults faults) {
         this.spec = spec;
         this.region = region;
         this.output = output;
+        this.faults = faults;
     }
 
     @Override
@@ -97,7 +106,8 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
         }
         discard();
         try {
-            runtimeApi = new RuntimeApiServer("arn:aws:lambda:" + region + ":000000000000:function:" + spec.name());
+            runtimeApi = new RuntimeApiServer("arn:aws:lambda:" + region + ":000000000000:function:" + spec.name(),
+                    crashFault());
             ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
             // Only what Lambda would give the function: its own variables and the runtime's, nothing inherited.
             builder.environment().clear();
@@ -125,6 +135,22 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
             throw failed.getCause() instanceof FunctionError error ? error
                     : new FunctionError("Runtime.Unknown", failed.getCause().toString());
         }
+    }
+
+    /**
+     * The crash fault: at the switch's rate, the JVM is killed when the handler has done its work and posts its
+     * answer, so the caller gets {@code Runtime.ExitError} for an invocation whose effects happened.
+     */
+    private RuntimeApiServer.CrashFault crashFault() {
+        return requestId -> {
+            if (!faults.roll(FaultKind.CRASH)) {
+                return false;
+            }
+            faults.injected(FaultKind.CRASH, spec.name() + " environment killed after its handler ran, before "
+                    + "its answer to request " + requestId);
+            kill();
+            return true;
+        };
     }
 
     /** As Lambda words it: a JVM killed by a signal (exit status 128 + n) or one that exited by itself. */

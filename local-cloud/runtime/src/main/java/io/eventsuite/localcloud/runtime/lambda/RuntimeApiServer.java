@@ -37,8 +37,22 @@ final class RuntimeApiServer implements AutoCloseable {
     private final CompletableFuture<Void> initialized = new CompletableFuture<>();
     private volatile FunctionError initError;
 
+    /** Decides whether the environment dies instead of delivering an answer (the fault switch's crash). */
+    @FunctionalInterface
+    interface CrashFault {
+        /** True when it killed the environment; the invocation is then failed by the environment's exit. */
+        boolean crashBeforeAnswering(String requestId);
+    }
+
+    private final CrashFault crash;
+
     RuntimeApiServer(String functionArn) throws IOException {
+        this(functionArn, requestId -> false);
+    }
+
+    RuntimeApiServer(String functionArn, CrashFault crash) throws IOException {
         this.functionArn = functionArn;
+        this.crash = crash;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // /next blocks until an event comes: each request gets its own (virtual) thread.
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -148,12 +162,20 @@ final class RuntimeApiServer implements AutoCloseable {
         int slash = rest.indexOf('/');
         String requestId = slash < 0 ? rest : rest.substring(0, slash);
         String kind = slash < 0 ? "" : rest.substring(slash + 1);
-        Invocation invocation = inFlight.remove(requestId);
+        Invocation invocation = inFlight.get(requestId);
         if (invocation == null) {
             respond(exchange, 400, "{\"errorMessage\":\"unknown or already answered request id\"}");
             return;
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if (kind.equals("response") && crash.crashBeforeAnswering(requestId)) {
+            // Left in flight: the environment's exit fails it with Runtime.ExitError, as Lambda would.
+            return;
+        }
+        if (inFlight.remove(requestId) == null) {
+            respond(exchange, 400, "{\"errorMessage\":\"unknown or already answered request id\"}");
+            return;
+        }
         if (kind.equals("response")) {
             invocation.answer().complete(body);
         } else {

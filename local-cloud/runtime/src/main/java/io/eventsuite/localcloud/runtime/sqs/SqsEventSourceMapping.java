@@ -1,5 +1,7 @@
 package io.eventsuite.localcloud.runtime.sqs;
 
+import io.eventsuite.localcloud.faults.FaultKind;
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.runtime.LambdaInvoker;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final int batchSize;
     private final int maxConcurrency;
     private final LambdaInvoker function;
+    private final Faults faults;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> pollers = new java.util.ArrayList<>();
 
@@ -54,6 +57,12 @@ public final class SqsEventSourceMapping implements AutoCloseable {
      */
     public SqsEventSourceMapping(SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize,
             int maxConcurrency, LambdaInvoker function) {
+        this(sqs, queueUrl, queueArn, region, batchSize, maxConcurrency, function, Faults.none());
+    }
+
+    /** @param faults the fault switch: at its duplicate rate, a message is handed to the function twice */
+    public SqsEventSourceMapping(SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize,
+            int maxConcurrency, LambdaInvoker function, Faults faults) {
         if (batchSize < 1 || batchSize > 10) {
             throw new IllegalArgumentException("batch size must be 1 to 10");
         }
@@ -67,6 +76,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.batchSize = batchSize;
         this.maxConcurrency = maxConcurrency;
         this.function = function;
+        this.faults = faults;
     }
 
     /** One receive-invoke-delete cycle; returns what happened to the batch. */
@@ -79,6 +89,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         if (messages.isEmpty()) {
             return new PollResult(0, 0, 0);
         }
+        Thread duplicate = duplicateDeliveries(messages);
         Set<String> failed;
         try {
             byte[] response = function.invoke(SqsEventJson.of(messages, queueArn, region));
@@ -86,8 +97,10 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         } catch (Exception functionError) {
             LOG.warn("function failed on a batch of {} from {}; all return to the queue: {}", messages.size(),
                     queueArn, functionError.toString());
+            joinQuietly(duplicate);
             return new PollResult(messages.size(), 0, messages.size());
         }
+        joinQuietly(duplicate);
         List<DeleteMessageBatchRequestEntry> done = messages.stream()
                 .filter(m -> !failed.contains(m.messageId()))
                 .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
@@ -96,6 +109,40 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
         }
         return new PollResult(messages.size(), done.size(), messages.size() - done.size());
+    }
+
+    /**
+     * The duplicate fault: at the switch's rate, each message is also handed to the function in a second
+     * invocation running beside the first, as SQS's at-least-once delivery may do. Its outcome changes nothing:
+     * the first invocation's answer decides what is deleted.
+     */
+    private Thread duplicateDeliveries(List<Message> messages) {
+        List<Message> twice = messages.stream().filter(m -> faults.roll(FaultKind.DUPLICATE)).toList();
+        if (twice.isEmpty()) {
+            return null;
+        }
+        twice.forEach(m -> faults.injected(FaultKind.DUPLICATE, "message " + m.messageId() + " from "
+                + queueArn.substring(queueArn.lastIndexOf(':') + 1) + " handed to the function twice"));
+        byte[] event = SqsEventJson.of(twice, queueArn, region);
+        return Thread.ofVirtual().start(() -> {
+            try {
+                function.invoke(event);
+            } catch (Exception failed) {
+                LOG.info("the duplicate delivery of {} message(s) from {} failed: {}", twice.size(), queueArn,
+                        failed.toString());
+            }
+        });
+    }
+
+    private static void joinQuietly(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -3,6 +3,9 @@ package io.eventsuite.localcloud.runtime.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventsuite.localcloud.faults.FaultKind;
+import io.eventsuite.localcloud.faults.FaultPlan;
+import io.eventsuite.localcloud.faults.Faults;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -136,6 +139,23 @@ class ExecutionEnvironmentTest {
             assertThatThrownBy(() -> env.invoke("\"sleep\"".getBytes(StandardCharsets.UTF_8)))
                     .isInstanceOfSatisfying(FunctionError.class,
                             e -> assertThat(e.errorType()).isEqualTo("Runtime.ExitError"));
+        }
+    }
+
+    @Test
+    void the_crash_fault_kills_the_environment_after_the_handler_ran_and_before_its_answer_and_counts_it() throws Exception {
+        List<String> faultLog = new CopyOnWriteArrayList<>();
+        Faults faults = new Faults(FaultPlan.parse("crash:1"), faultLog::add);
+        FunctionSpec spec = spec(EchoHandler.class.getName() + "::handleRequest", Duration.ofSeconds(20),
+                Map.of("GREETING", "hello"));
+        try (ExecutionEnvironment env = new ExecutionEnvironment(spec, "us-east-1", logs::add, faults)) {
+            assertThatThrownBy(() -> env.invoke("{}".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(FunctionError.class,
+                            e -> assertThat(e.errorType()).isEqualTo("Runtime.ExitError"));
+
+            assertThat(logs).as("the handler ran").anyMatch(line -> line.startsWith("handling "));
+            assertThat(faults.counts()).containsEntry(FaultKind.CRASH, 1L);
+            assertThat(faultLog).singleElement().asString().startsWith("[fault] crash #1: echo");
         }
     }
 

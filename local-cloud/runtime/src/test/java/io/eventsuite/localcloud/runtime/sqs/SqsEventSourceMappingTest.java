@@ -3,6 +3,9 @@ package io.eventsuite.localcloud.runtime.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsuite.localcloud.LocalEmulators;
+import io.eventsuite.localcloud.faults.FaultKind;
+import io.eventsuite.localcloud.faults.FaultPlan;
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.sqs.SqsEmulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -144,6 +147,28 @@ class SqsEventSourceMappingTest {
 
         assertThat(handled.get()).isEqualTo(24);
         assertThat(peak.get()).as("batches in flight at once").isEqualTo(3);
+    }
+
+    @Test
+    void the_duplicate_fault_hands_a_message_to_the_function_twice_and_counts_it() throws Exception {
+        Queue queue = queueWithDlq(5);
+        sqs.sendMessage(r -> r.queueUrl(queue.url).messageBody("once"));
+        List<String> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Faults faults = new Faults(FaultPlan.parse("duplicate:1"), line -> { });
+        SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, queue.url, queue.arn, "us-east-1", 10, 1,
+                event -> {
+                    JSON.readTree(event).path("Records").forEach(r -> deliveries.add(
+                            r.path("messageId").asString() + " " + r.path("body").asString()));
+                    return "{}".getBytes(StandardCharsets.UTF_8);
+                }, faults);
+
+        SqsEventSourceMapping.PollResult result = pollUntilReceived(mapping, 1);
+
+        assertThat(result.deleted()).isEqualTo(1);
+        assertThat(deliveries).hasSize(2).allMatch(d -> d.endsWith(" once"));
+        assertThat(deliveries.get(0)).isEqualTo(deliveries.get(1));
+        assertThat(faults.counts()).containsEntry(FaultKind.DUPLICATE, 1L);
+        assertThat(visibleAndInFlight(queue.url)).isZero();
     }
 
     private static byte[] failures(JsonNode event, String failingBody) {
