@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * <p>Its environment is the function's own plus what Lambda sets ({@code AWS_LAMBDA_RUNTIME_API},
  * {@code AWS_LAMBDA_FUNCTION_NAME}, {@code _HANDLER}, {@code LAMBDA_TASK_ROOT}, the memory size ...); the heap
  * follows the memory size. The init phase (up to the first request for an event) has its own timeout
- * ({@link FunctionSpec#initTimeout()}, Lambda's 10 s); the function's timeout starts with each invocation. An
+ * ({@link FunctionSpec#initTimeout()}, Lambda's 10 s), past which it goes on under the function's timeout; the
+ * function's timeout otherwise starts with each invocation. An
  * invocation that outlives the timeout kills the environment; one whose JVM dies answers with Lambda's
  * {@code Runtime.ExitError}; either way the next invocation starts a new JVM. Invocations are serialized: one
  * environment handles one event at a time, as in Lambda ({@link EnvironmentPool} runs several).
@@ -64,13 +65,13 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
     @Override
     public synchronized byte[] invoke(byte[] event) throws FunctionError, InterruptedException {
         String requestId = UUID.randomUUID().toString();
-        ensureInitialized(requestId);
         // As in Lambda, the function's timeout starts with the invocation, after the init phase.
-        long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
+        long budget = ensureInitialized(requestId);
+        long deadline = System.currentTimeMillis() + budget;
         Invocation invocation = new Invocation(requestId, event, deadline, traceHeader(), new CompletableFuture<>());
         runtimeApi.submit(invocation);
         try {
-            return invocation.answer().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return invocation.answer().get(budget, TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
             if (runtimeApi.initError() != null || !process.isAlive()) {
                 discard();
@@ -98,11 +99,14 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
 
     /**
      * Starts the JVM if none runs and waits for its init phase (JVM, runtime client, the handler's constructor),
-     * which ends when the runtime client first asks for an event; longer than the init timeout is a failed init.
+     * which ends when the runtime client first asks for an event. An init longer than the init timeout goes on
+     * within the invocation, under the function's timeout, as in Lambda.
+     *
+     * @return how long the invocation may run: the function's timeout, less what a prolonged init used of it
      */
-    private void ensureInitialized(String requestId) throws FunctionError, InterruptedException {
+    private long ensureInitialized(String requestId) throws FunctionError, InterruptedException {
         if (isWarm()) {
-            return;
+            return spec.timeout().toMillis();
         }
         discard();
         try {
@@ -124,12 +128,24 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
             throw new UncheckedIOException("could not start " + spec.name(), e);
         }
         try {
-            runtimeApi.initialized().get(spec.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                runtimeApi.initialized().get(spec.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                return spec.timeout().toMillis();
+            } catch (TimeoutException initTimedOut) {
+                // As Lambda does for on-demand functions: an init past its limit goes on in the invoke phase,
+                // where it counts against the function's timeout (a "suppressed init").
+                output.accept("INIT_REPORT Init Duration: " + spec.initTimeout().toMillis() + " ms Phase: init "
+                        + "Status: timeout (init goes on within the invocation, under the function's timeout)");
+                long invokePhaseEnds = System.currentTimeMillis() + spec.timeout().toMillis();
+                runtimeApi.initialized().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                return Math.max(1, invokePhaseEnds - System.currentTimeMillis());
+            }
         } catch (TimeoutException timedOut) {
             discard();
             throw new FunctionError("Sandbox.Timedout", RuntimeApiServer.errorDocument("Sandbox.Timedout",
-                    "RequestId: " + requestId + " Error: INIT phase timed out after "
-                            + spec.initTimeout().toMillis() / 1000.0 + " seconds"));
+                    "RequestId: " + requestId + " Error: Task timed out after " + spec.timeout().toSeconds()
+                            + " seconds (INIT phase past its " + spec.initTimeout().toSeconds()
+                            + " s limit, then the function's timeout)"));
         } catch (ExecutionException failed) {
             discard();
             throw failed.getCause() instanceof FunctionError error ? error
