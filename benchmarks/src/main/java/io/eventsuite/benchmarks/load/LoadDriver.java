@@ -33,7 +33,7 @@ public final class LoadDriver {
 
     /** What a run measured and found. */
     public record Result(int exitCode, long ordersAcknowledged, double ordersPerSecond, int lost, int doubled,
-            List<String> findings, Map<String, Long> faultsInjected) {
+            boolean settled, List<String> findings, Map<String, Long> faultsInjected) {
     }
 
     private final LoadOptions options;
@@ -77,7 +77,7 @@ public final class LoadDriver {
             out.println("Cannot reach the local cloud: " + unreachable);
             out.println("Start it first (local-cloud/run, see docs/local-cloud.md); the driver talks to 127.0.0.1 only.");
             api.close();
-            return new Result(2, 0, 0, 0, 0, List.of(unreachable), Map.of());
+            return new Result(2, 0, 0, 0, 0, false, List.of(unreachable), Map.of());
         }
         try (CloudState state = new CloudState(options.sqs(), options.dynamodb())) {
             Map<String, Long> faultsBefore = faultCounts(api);
@@ -133,7 +133,7 @@ public final class LoadDriver {
             Map<String, List<Map<String, AttributeValue>>> tables = new LinkedHashMap<>();
             state.tables().forEach(t -> tables.put(t, state.items(t)));
             List<CloudState.Email> emails = state.drainEmails();
-            EffectsCheck.Verdict verdict = new EffectsCheck(ledger).check(tables, emails, listings, dlqBefore,
+            EffectsCheck.Verdict verdict = new EffectsCheck(ledger, unsettled == null).check(tables, emails, listings, dlqBefore,
                     state.deadLetterDepths());
             Map<String, Long> faults = difference(faultCounts(api), faultsBefore);
 
@@ -153,7 +153,7 @@ public final class LoadDriver {
             all.addAll(verdict.doubled());
             all.addAll(findings);
             return new Result(exit, ledger.ordersAcknowledged(), ordersPerSecond, verdict.lost().size(),
-                    verdict.doubled().size(), all, faults);
+                    verdict.doubled().size(), unsettled == null, all, faults);
         } finally {
             api.close();
         }

@@ -13,7 +13,7 @@ public enum FaultKind {
     DYNAMODB("dynamodb"),
     /** A function's execution environment is killed mid-invocation, after the handler ran, before its answer. */
     CRASH("crash"),
-    /** An SQS message is handed to the function twice (a second, concurrent invocation). */
+    /** An SQS message is handed to the function again right after it was processed (a lost delete). */
     DUPLICATE("duplicate");
 
     private final String switchName;

@@ -89,7 +89,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         if (messages.isEmpty()) {
             return new PollResult(0, 0, 0);
         }
-        Thread duplicate = duplicateDeliveries(messages);
+        List<Message> twice = messages.stream().filter(m -> faults.roll(FaultKind.DUPLICATE)).toList();
         Set<String> failed;
         try {
             byte[] response = function.invoke(SqsEventJson.of(messages, queueArn, region));
@@ -97,10 +97,9 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         } catch (Exception functionError) {
             LOG.warn("function failed on a batch of {} from {}; all return to the queue: {}", messages.size(),
                     queueArn, functionError.toString());
-            joinQuietly(duplicate);
             return new PollResult(messages.size(), 0, messages.size());
         }
-        joinQuietly(duplicate);
+        deliverAgain(twice);
         List<DeleteMessageBatchRequestEntry> done = messages.stream()
                 .filter(m -> !failed.contains(m.messageId()))
                 .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
@@ -112,36 +111,21 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     }
 
     /**
-     * The duplicate fault: at the switch's rate, each message is also handed to the function in a second
-     * invocation running beside the first, as SQS's at-least-once delivery may do. Its outcome changes nothing:
-     * the first invocation's answer decides what is deleted.
+     * The duplicate fault: at the switch's rate, a message the function has just processed is handed to it again
+     * in a second invocation, as SQS redelivers a message whose delete was lost. Its outcome changes nothing: the
+     * first invocation's answer decides what is deleted.
      */
-    private Thread duplicateDeliveries(List<Message> messages) {
-        List<Message> twice = messages.stream().filter(m -> faults.roll(FaultKind.DUPLICATE)).toList();
+    private void deliverAgain(List<Message> twice) {
         if (twice.isEmpty()) {
-            return null;
+            return;
         }
         twice.forEach(m -> faults.injected(FaultKind.DUPLICATE, "message " + m.messageId() + " from "
                 + queueArn.substring(queueArn.lastIndexOf(':') + 1) + " handed to the function twice"));
-        byte[] event = SqsEventJson.of(twice, queueArn, region);
-        return Thread.ofVirtual().start(() -> {
-            try {
-                function.invoke(event);
-            } catch (Exception failed) {
-                LOG.info("the duplicate delivery of {} message(s) from {} failed: {}", twice.size(), queueArn,
-                        failed.toString());
-            }
-        });
-    }
-
-    private static void joinQuietly(Thread thread) {
-        if (thread == null) {
-            return;
-        }
         try {
-            thread.join();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+            function.invoke(SqsEventJson.of(twice, queueArn, region));
+        } catch (Exception failed) {
+            LOG.info("the duplicate delivery of {} message(s) from {} failed: {}", twice.size(), queueArn,
+                    failed.toString());
         }
     }
 
