@@ -17,7 +17,7 @@ final class VirtualUser implements Runnable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** How long a closing user waits for its notifications before deleting itself anyway. */
-    private static final long NOTIFICATION_WAIT_MILLIS = 30_000;
+    private static final long NOTIFICATION_WAIT_MILLIS = 60_000;
 
     private final ApiClient api;
     private final Ledger ledger;

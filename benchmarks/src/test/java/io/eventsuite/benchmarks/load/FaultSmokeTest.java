@@ -31,7 +31,11 @@ class FaultSmokeTest {
                 target.resolve("fault-smoke-artifacts"), target.resolve("fault-smoke-env.json"), true, false, false,
                 Map.of(), System.out, 2, Duration.ofSeconds(60), faults);
         try (LocalCloud cloud = LocalCloud.start(options)) {
-            LoadOptions load = new LoadOptions(4, 4, Duration.ofSeconds(30), Duration.ofSeconds(90),
+            // The wait covers one visibility timeout (about 200 s): an SNS 5xx after delivery makes the publisher
+            // send an event twice, two pollers may take both copies at once, and the one that finds the other's
+            // claim in progress returns its message to the queue, as at-least-once delivery must. Usually it
+            // settles within seconds.
+            LoadOptions load = new LoadOptions(4, 4, Duration.ofSeconds(30), Duration.ofSeconds(240),
                     Duration.ofSeconds(20), cloud.apiEndpoint().getPort(), cloud.emulators().sqs().endpoint().getPort(),
                     cloud.emulators().dynamodb().endpoint().getPort(), LoadOptions.newRunId());
 
