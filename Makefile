@@ -30,7 +30,8 @@ MVN_FLAGS ?= -q -B
 
 SERVICES := user-service order-service notification-service
 
-USER_FUNCTIONS := RegisterUserFunction GetUserFunction UpdateUserFunction DeleteUserFunction RelayUserEventsFunction
+USER_FUNCTIONS := RegisterUserFunction GetUserFunction UpdateUserFunction DeleteUserFunction RelayUserEventsFunction \
+	PreTokenGenerationFunction
 ORDER_FUNCTIONS := PlaceOrderFunction GetOrderFunction ListOrdersFunction CancelOrderFunction \
 	CancelOrdersOfDeletedUserFunction RelayOrderEventsFunction
 NOTIFICATION_FUNCTIONS := SendNotificationsFunction ProjectRecipientsFunction PurgeRecipientFunction \
@@ -100,14 +101,15 @@ $(addprefix build-,$(NOTIFICATION_FUNCTIONS)): $(STATE)/notification-service.sta
 # ---- the dependencies layer ---------------------------------------------------------------------------------
 # Runtime scope only (no test or provided jars); the shared modules' jars come from this same reactor build.
 # Only the services' runtime dependencies: `-am` also builds modules the services need only for tests (the
-# emulators), and their dependencies must not reach the layer.
+# emulators), and their dependencies must not reach the layer. That build packages every service too, so it also
+# stamps them: the functions that `sam build` builds next only copy.
 $(STATE)/layer.stamp: $(SHARED_INPUTS) $(SERVICE_POMS) $(call missing,$(STATE)/layer/java/lib)
 	rm -rf $(STATE)/layer $(foreach s,$(SERVICES),$(ROOT)/services/$(s)/target/dependency)
 	$(call mvn,-pl $(subst $(space),$(comma),$(addprefix services/,$(SERVICES))) -am package \
 		dependency:copy-dependencies -DskipTests -DincludeScope=runtime)
 	mkdir -p $(STATE)/layer/java/lib
 	$(foreach s,$(SERVICES),cp -f $(ROOT)/services/$(s)/target/dependency/*.jar $(STATE)/layer/java/lib/ &&) true
-	@touch $@
+	@touch $@ $(foreach s,$(SERVICES),$(STATE)/$(s).stamp)
 
 build-DependenciesLayer: $(STATE)/layer.stamp
 	mkdir -p "$(ARTIFACTS_DIR)/java/lib"

@@ -24,6 +24,8 @@ final class LocalAws {
 
     static final String REGION = "us-east-1";
     static final String MAX_RECEIVE_COUNT = "5";
+    /** The relay leaves events younger than this to the request publishing them. */
+    static final java.time.Duration OUTBOX_MIN_AGE = java.time.Duration.ofSeconds(1);
 
     private static LocalAws instance;
 
@@ -74,9 +76,12 @@ final class LocalAws {
         capturedEmailQueueUrl = sqs.createQueue(r -> r.queueName("captured-email")).queueUrl();
 
         Map.of("ORDERS_TABLE", "orders", "NOTIFICATIONS_TABLE", "notifications", "RECIPIENTS_TABLE", "recipients",
-                "IDEMPOTENCY_TABLE", "idempotency", "EVENTS_TOPIC_ARN", orderTopicArn,
+                "IDEMPOTENCY_TABLE", "idempotency", "IDEMPOTENCY_KEY_PREFIX", "integration", "EVENTS_TOPIC_ARN", orderTopicArn,
                 "CAPTURED_EMAIL_QUEUE_URL", capturedEmailQueueUrl,
-                "CURSOR_SIGNING_KEY", Base64.getEncoder().encodeToString(new byte[48]))
+                "CURSOR_SIGNING_KEY", Base64.getEncoder().encodeToString(new byte[48]),
+                // shorter than in production, so the tests need not wait long for an event to be old enough
+                "eventsuite.outbox.relay.min-age", OUTBOX_MIN_AGE.toString(),
+                "eventsuite.outbox.relay.max-refusals", "2")
                 .forEach(System::setProperty);
     }
 

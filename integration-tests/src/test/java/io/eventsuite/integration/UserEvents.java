@@ -41,7 +41,7 @@ final class UserEvents {
     }
 
     EventEnvelope deleted(String userId) {
-        return publish(new UserDeleted(new UserId(userId)));
+        return publish(new UserDeleted(new UserId(userId), 2));
     }
 
     /** Publishes the very same event again: a redelivery, as SNS and SQS may make. */

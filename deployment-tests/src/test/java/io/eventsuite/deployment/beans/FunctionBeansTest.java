@@ -1,5 +1,6 @@
 package io.eventsuite.deployment.beans;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -7,19 +8,14 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.eventsuite.deployment.template.Template;
 import io.eventsuite.deployment.template.Template.Resource;
-import java.lang.reflect.Method;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -31,13 +27,6 @@ import org.springframework.context.annotation.Import;
  * is started.
  */
 class FunctionBeansTest {
-
-    /**
-     * Beans declared in the template ahead of their code, with the reason. A function naming one of them is
-     * reported as skipped while the bean is missing, and checked like any other once it exists.
-     */
-    private static final Map<String, String> DECLARED_AHEAD = Map.of(
-            "relayPendingEvents", "the outbox relay bean is being written; its scheduled function is declared ahead");
 
     @TestFactory
     Stream<DynamicTest> everyFunctionDefinitionNamesABeanOfItsApplication() {
@@ -54,11 +43,21 @@ class FunctionBeansTest {
 
     @Test
     void theBeanLookupSeesTheApplicationAndWhatItImportsOnly() {
-        Map<String, Class<?>> beans = beansOf(io.eventsuite.user.UserServiceApplication.class);
+        Map<String, Class<?>> beans = ApplicationBeans.beansOf(io.eventsuite.user.UserServiceApplication.class);
 
         assertTrue(beans.keySet().containsAll(Set.of("registerUser", "getUser", "updateUser", "deleteUser")), beans.keySet()::toString);
         assertTrue(beans.containsKey("strictJson"), "beans of imported configurations (PlatformConfiguration) count");
         assertFalse(beans.containsKey("placeOrder"), "another service's bean must not count");
+    }
+
+    @Test
+    void aFunctionNamingABeanItsApplicationLacksFailsRatherThanBeingSkipped() {
+        Resource function = new Resource("RelayNotificationsFunction", Map.of("Type", Template.SERVERLESS_FUNCTION));
+
+        assertThatThrownBy(() -> check(function, "relayPendingEvents",
+                io.eventsuite.notification.NotificationServiceApplication.class.getName(), "services/notification-service"))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("names 'relayPendingEvents'");
     }
 
     private static void check(Resource function, String definition, String mainClass, String codeUri) {
@@ -79,48 +78,15 @@ class FunctionBeansTest {
         assertTrue(location.contains("/" + service + "/") || location.contains("/" + service + "-"),
                 function.id() + ": MAIN_CLASS " + mainClass + " comes from " + location + ", not from CodeUri " + codeUri);
 
-        Map<String, Class<?>> beans = beansOf(application);
+        Map<String, Class<?>> beans = ApplicationBeans.beansOf(application);
         for (String name : definition.split("[|,;]")) {
             String bean = name.trim();
+            // No escape hatch: a template naming a bean that does not exist would fail at its first invocation.
             if (beans.containsKey(bean)) {
                 continue;
-            }
-            if (DECLARED_AHEAD.containsKey(bean)) {
-                Assumptions.abort(function.id() + ": no @Bean " + bean + " in " + mainClass + " yet ("
-                        + DECLARED_AHEAD.get(bean) + ")");
             }
             fail(function.id() + ": SPRING_CLOUD_FUNCTION_DEFINITION names '" + bean + "', but " + mainClass
                     + " and what it imports declare only the beans " + beans.keySet());
         }
-    }
-
-    /** Bean name to declaring class, over the application class and its @Import closure. */
-    static Map<String, Class<?>> beansOf(Class<?> application) {
-        Map<String, Class<?>> beans = new LinkedHashMap<>();
-        Set<Class<?>> seen = new LinkedHashSet<>();
-        Deque<Class<?>> pending = new ArrayDeque<>();
-        pending.add(application);
-        while (!pending.isEmpty()) {
-            Class<?> configuration = pending.poll();
-            if (!seen.add(configuration)) {
-                continue;
-            }
-            for (Method method : configuration.getDeclaredMethods()) {
-                Bean bean = method.getAnnotation(Bean.class);
-                if (bean == null) {
-                    continue;
-                }
-                String[] names = bean.name().length > 0 ? bean.name() : bean.value();
-                if (names.length == 0) {
-                    names = new String[] {method.getName()};
-                }
-                Arrays.stream(names).forEach(n -> beans.put(n, configuration));
-            }
-            Import imports = configuration.getAnnotation(Import.class);
-            if (imports != null) {
-                pending.addAll(Arrays.asList(imports.value()));
-            }
-        }
-        return beans;
     }
 }

@@ -41,7 +41,7 @@ final class FunctionRules {
             "io.eventsuite.order.OrderServiceApplication", "OrderEventsTopic");
 
     static final Set<String> OTHER_VARIABLES = Set.of(DEFINITION, MAIN_CLASS, "JAVA_TOOL_OPTIONS", "EVENTS_TOPIC_ARN",
-            "SENDER_ADDRESS", "CURSOR_SIGNING_KEY");
+            "SENDER_ADDRESS", "CURSOR_SIGNING_KEY", LeastPrivilegeRules.KEY_PREFIX_VARIABLE);
 
     private FunctionRules() {
     }

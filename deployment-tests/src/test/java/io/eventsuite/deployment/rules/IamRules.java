@@ -15,8 +15,11 @@ import java.util.Set;
 /** Least privilege: no wildcard grants, only narrow policy templates, and templates given what they expect. */
 final class IamRules {
 
-    /** SAM policy templates narrow enough for a function here (DynamoDBCrudPolicy, for one, adds Scan and deletes). */
-    static final Set<String> NARROW_POLICY_TEMPLATES = Set.of("DynamoDBReadPolicy", "DynamoDBWritePolicy",
+    /**
+     * SAM policy templates narrow enough for a function here. None of the DynamoDB ones is: DynamoDBReadPolicy
+     * grants Scan and BatchGetItem, DynamoDBWritePolicy BatchWriteItem, DynamoDBCrudPolicy all of those and deletes.
+     */
+    static final Set<String> NARROW_POLICY_TEMPLATES = Set.of(
             "SNSPublishMessagePolicy", "SQSPollerPolicy", "SQSSendMessagePolicy");
 
     private IamRules() {

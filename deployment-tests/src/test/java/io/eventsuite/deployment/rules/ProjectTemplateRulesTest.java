@@ -1,6 +1,7 @@
 package io.eventsuite.deployment.rules;
 
 import io.eventsuite.deployment.template.Template;
+import io.eventsuite.platform.auth.ApiScopeGrants;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,18 @@ class ProjectTemplateRulesTest {
     @DisplayName("every route requires its resource's scope, declared by the resource server and allowed for the client")
     void everyRouteRequiresItsScope() {
         HttpApiRules.everyRouteRequiresItsScope(template).assertPassed();
+    }
+
+    @Test
+    @DisplayName("the pre token generation trigger is a V2 function of this template, on the tier that version needs")
+    void preTokenTriggerIsAProjectFunction() {
+        IdentityRules.preTokenTriggerIsAProjectFunction(template).assertPassed();
+    }
+
+    @Test
+    @DisplayName("the groups the trigger grants API scopes to exist in the pool, and so do the scopes")
+    void scopeGrantsMatchThePool() {
+        IdentityRules.scopeGrantsMatchThePool(template, ApiScopeGrants.EVENTSUITE.scopesByGroup()).assertPassed();
     }
 
     @Test
@@ -139,5 +152,29 @@ class ProjectTemplateRulesTest {
     @DisplayName("no account id, region or partition is hard-coded")
     void nothingIsHardCoded() {
         OperationsRules.nothingIsHardCoded(template.text()).assertPassed();
+    }
+
+    @Test
+    @DisplayName("no policy grants dynamodb:Scan, directly or through a SAM policy template")
+    void noScanAnywhere() {
+        LeastPrivilegeRules.noScanAnywhere(template).assertPassed();
+    }
+
+    @Test
+    @DisplayName("each function's policies grant exactly the actions its adapters call, on what they are wired to")
+    void functionsMayDoWhatTheirCodeCalls() {
+        LeastPrivilegeRules.functionsMayDoWhatTheirCodeCalls(template).assertPassed();
+    }
+
+    @Test
+    @DisplayName("each function reaches only its own idempotency records (LeadingKeys on its key prefix)")
+    void idempotencyRecordsStayWithTheirOwner() {
+        LeastPrivilegeRules.idempotencyRecordsStayWithTheirOwner(template).assertPassed();
+    }
+
+    @Test
+    @DisplayName("only functions that sign page cursors hold the cursor key")
+    void cursorKeyOnlyWhereCursorsAreSigned() {
+        LeastPrivilegeRules.cursorKeyOnlyWhereCursorsAreSigned(template).assertPassed();
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventsuite.deployment.template.Template;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The rules themselves, on a small template that breaks each of them: a rule that cannot fail proves nothing. */
@@ -172,10 +175,141 @@ class RulesCatchViolationsTest {
     }
 
     @Test
+    void anInlineOrOldStyleTokenTriggerOnTheFreeTierAndGrantsToMissingGroupsAreCaught() {
+        Template pools = Template.of("""
+                Resources:
+                  Inline:
+                    Type: AWS::Lambda::Function
+                  Pool:
+                    Type: AWS::Cognito::UserPool
+                    Properties:
+                      LambdaConfig:
+                        PreTokenGenerationConfig: {LambdaArn: !GetAtt Inline.Arn, LambdaVersion: V1_0}
+                  OldStyle:
+                    Type: AWS::Cognito::UserPool
+                    Properties:
+                      UserPoolTier: LITE
+                      LambdaConfig: {PreTokenGeneration: !GetAtt Inline.Arn}
+                  Admins:
+                    Type: AWS::Cognito::UserPoolGroup
+                    Properties: {UserPoolId: !Ref Pool, GroupName: admin}
+                  Server:
+                    Type: AWS::Cognito::UserPoolResourceServer
+                    Properties: {Identifier: suite, Scopes: [{ScopeName: users, ScopeDescription: users}]}
+                """);
+
+        assertThat(IdentityRules.preTokenTriggerIsAProjectFunction(pools).violations()).containsExactlyInAnyOrder(
+                "Pool: PreTokenGenerationConfig.LambdaArn must be !Ref <an AWS::Serverless::Function here>.Alias",
+                "Pool: PreTokenGenerationConfig.LambdaVersion must be V2_0 or V3_0 (only they shape access tokens), is V1_0",
+                "Pool: UserPoolTier must be ESSENTIALS or PLUS for a V2_0/V3_0 trigger, is null",
+                "OldStyle: LambdaConfig.PreTokenGeneration is the V1_0 trigger: use PreTokenGenerationConfig");
+        assertThat(IdentityRules.scopeGrantsMatchThePool(pools, java.util.Map.of(
+                "admin", java.util.Set.of("suite/users"), "customers", java.util.Set.of("suite/orders"))).violations())
+                .containsExactlyInAnyOrder(
+                        "customers: granted scopes, but no AWS::Cognito::UserPoolGroup has this GroupName",
+                        "customers: grants suite/orders, which no UserPoolResourceServer declares");
+    }
+
+    @Test
     void aBrokenRuleFailsWithEveryViolationNamed() {
         assertThatThrownBy(() -> MessagingRules.everyQueueIsEncrypted(BROKEN).assertPassed())
                 .hasMessageContaining("Rule 'every-queue-is-encrypted'")
                 .hasMessageContaining("broken 2 time(s)")
                 .hasMessageContaining("- Queue: neither SqsManagedSseEnabled");
+    }
+
+    /** Functions that read too much, reach others' idempotency records and hold the cursor key without paging. */
+    private static final Template OVER_PRIVILEGED = Template.of("""
+            Resources:
+              UsersTable: {Type: AWS::DynamoDB::Table}
+              OrdersTable: {Type: AWS::DynamoDB::Table}
+              IdempotencyTable: {Type: AWS::DynamoDB::Table}
+              UserEventsTopic: {Type: AWS::SNS::Topic}
+              Reader:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Environment:
+                    Variables:
+                      MAIN_CLASS: io.eventsuite.user.UserServiceApplication
+                      USERS_TABLE: !Ref UsersTable
+                      CURSOR_SIGNING_KEY: !Sub "{{resolve:secretsmanager:${CursorSigningKey}:SecretString}}"
+                  Policies:
+                    - DynamoDBReadPolicy: {TableName: !Ref UsersTable}
+              Registrar:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Environment:
+                    Variables:
+                      MAIN_CLASS: io.eventsuite.user.UserServiceApplication
+                      USERS_TABLE: !Ref UsersTable
+                      IDEMPOTENCY_TABLE: !Ref IdempotencyTable
+                      IDEMPOTENCY_KEY_PREFIX: registerUser
+                  Policies:
+                    - Statement:
+                        - {Sid: Users, Effect: Allow, Action: [dynamodb:PutItem], Resource: !GetAtt UsersTable.Arn}
+                        - {Sid: AnyonesKeys, Effect: Allow, Action: [dynamodb:PutItem, dynamodb:GetItem],
+                           Resource: !GetAtt IdempotencyTable.Arn}
+              Lister:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Environment:
+                    Variables:
+                      MAIN_CLASS: io.eventsuite.order.OrderServiceApplication
+                      ORDERS_TABLE: !Ref OrdersTable
+                      IDEMPOTENCY_TABLE: !Ref IdempotencyTable
+                      IDEMPOTENCY_KEY_PREFIX: registerUser
+                  Policies:
+                    - Statement:
+                        - {Sid: Pages, Effect: Allow, Action: dynamodb:Query, Resource: !Sub "${OrdersTable.Arn}/index/by-customer"}
+                        - {Sid: Everything, Effect: Allow, Action: dynamodb:Scan, Resource: !GetAtt OrdersTable.Arn}
+                        - Sid: OthersKeys
+                          Effect: Allow
+                          Action: dynamodb:GetItem
+                          Resource: !GetAtt IdempotencyTable.Arn
+                          Condition: {ForAllValues:StringLike: {dynamodb:LeadingKeys: ["placeOrder#*"]}}
+            """);
+
+    private static final Map<String, FunctionCalls.Calls> CALLS = Map.of(
+            "Reader", new FunctionCalls.Calls(List.of("DynamoDbUsers.findById"), Set.of()),
+            "Registrar", new FunctionCalls.Calls(List.of("DynamoDbUsers.add", "DynamoDbIdempotencyStore.begin"),
+                    Set.of(FunctionCalls.Other.PUBLISHES_EVENTS)),
+            "Lister", new FunctionCalls.Calls(List.of("DynamoDbOrders.findByCustomer"), Set.of()));
+
+    @Test
+    void scanIsCaughtInAStatementAndThroughAPolicyTemplate() {
+        assertThat(LeastPrivilegeRules.noScanAnywhere(OVER_PRIVILEGED).violations()).containsExactlyInAnyOrder(
+                "Reader: policy template DynamoDBReadPolicy grants dynamodb:Scan",
+                "Lister (statement Everything): grants dynamodb:Scan");
+    }
+
+    @Test
+    void anActionNoAdapterCallsAndACallNoPolicyAllowsAreCaught() {
+        assertThat(LeastPrivilegeRules.functionsMayDoWhatTheirCodeCalls(OVER_PRIVILEGED, CALLS::get).violations())
+                .contains("Reader: grants dynamodb:Scan on UsersTable, which no adapter of this function calls",
+                        "Reader: grants dynamodb:BatchGetItem on UsersTable, which no adapter of this function calls",
+                        "Lister: grants dynamodb:Scan on OrdersTable, which no adapter of this function calls",
+                        "Lister: grants dynamodb:GetItem on IdempotencyTable, which no adapter of this function calls",
+                        "Registrar: its code calls dynamodb:GetItem on UsersTable, which its policies do not grant",
+                        "Registrar: its code calls sns:Publish on UserEventsTopic, which its policies do not grant")
+                .doesNotContain("Reader: grants dynamodb:GetItem on UsersTable, which no adapter of this function calls",
+                        "Lister: grants dynamodb:Query on OrdersTable/index/by-customer, which no adapter of this"
+                                + " function calls");
+    }
+
+    @Test
+    void idempotencyRecordsOutsideTheOwnersPrefixAreCaught() {
+        assertThat(LeastPrivilegeRules.idempotencyRecordsStayWithTheirOwner(OVER_PRIVILEGED).violations())
+                .anySatisfy(v -> assertThat(v).startsWith("Registrar (statement AnyonesKeys): needs Condition")
+                        .contains("[registerUser#*]"))
+                .anySatisfy(v -> assertThat(v).startsWith("Lister (statement OthersKeys): needs Condition")
+                        .contains("placeOrder#*"))
+                .contains("Lister: IDEMPOTENCY_KEY_PREFIX registerUser is also Registrar's");
+    }
+
+    @Test
+    void aCursorKeyWithoutPagingAndPagingWithoutTheKeyAreCaught() {
+        assertThat(LeastPrivilegeRules.cursorKeyOnlyWhereCursorsAreSigned(OVER_PRIVILEGED, CALLS::get).violations())
+                .containsExactlyInAnyOrder("Reader: holds CURSOR_SIGNING_KEY but never signs a cursor",
+                        "Lister: pages with signed cursors but has no CURSOR_SIGNING_KEY");
     }
 }

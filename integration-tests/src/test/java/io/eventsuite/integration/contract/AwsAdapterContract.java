@@ -103,10 +103,10 @@ abstract class AwsAdapterContract {
     @Test
     void a_user_and_its_pending_events_are_one_item_until_published() {
         String table = table(TableDefinitions::users, "users");
-        DynamoDbUsers users = new DynamoDbUsers(dynamo, table, codec, Clock.systemUTC(), Duration.ofDays(30));
+        DynamoDbUsers users = new DynamoDbUsers(dynamo, table, codec, Clock.systemUTC());
         DynamoDbPendingEvents pending = new DynamoDbPendingEvents(dynamo, table);
         User alice = Fixtures.alice(1);
-        var event = Fixtures.anEnvelope("e-" + suffix, new UserDeleted(alice.id()));
+        var event = Fixtures.anEnvelope("e-" + suffix, new UserDeleted(alice.id(), 2));
 
         assertThat(users.add(alice, List.of(event))).isTrue();
         assertThat(users.add(alice, List.of())).as("the id exists").isFalse();
@@ -123,7 +123,7 @@ abstract class AwsAdapterContract {
 
     @Test
     void an_idempotency_key_replays_its_result_and_refuses_reuse_with_another_request() {
-        DynamoDbIdempotencyStore store = new DynamoDbIdempotencyStore(dynamo, table(TableDefinitions::idempotency, "idem"));
+        DynamoDbIdempotencyStore store = new DynamoDbIdempotencyStore(dynamo, table(TableDefinitions::idempotency, "idem"), "contract");
         Instant now = Instant.parse("2026-11-26T10:00:00Z");
 
         assertThat(store.begin("k", "f1", now, Duration.ofMinutes(2))).isInstanceOf(BeginOutcome.Started.class);
@@ -146,7 +146,7 @@ abstract class AwsAdapterContract {
         SnsEventPublisher publisher = new SnsEventPublisher(sns, topicArn, codec, StrictJson.create().mapper(),
                 PublishingResilience.create("contract", PublishingResilienceConfig.DEFAULTS, new SimpleMeterRegistry(),
                         Clock.systemUTC()));
-        var wanted = Fixtures.anEnvelope("e1-" + suffix, new UserDeleted(new UserId("u-" + suffix)));
+        var wanted = Fixtures.anEnvelope("e1-" + suffix, new UserDeleted(new UserId("u-" + suffix), 2));
         var filtered = Fixtures.anEnvelope("e2-" + suffix, Fixtures.anOrderPlacedFor(new UserId("u-" + suffix), "o-" + suffix));
 
         assertThat(publisher.publishEnvelopes(List.of(wanted, filtered)).allPublished()).isTrue();

@@ -36,6 +36,8 @@ class LocalCloudEndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration EVENTUALLY = Duration.ofSeconds(120);
+    /** How long to keep listening after the expected emails came, for a duplicate. */
+    private static final Duration SETTLE = Duration.ofSeconds(5);
     private static LocalCloud cloud;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -77,6 +79,10 @@ class LocalCloudEndToEndTest {
                 Duration.ofNanos(System.nanoTime() - firstRequest).toMillis());
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         assertThat(registered.headers().firstValue("location")).hasValue("/users/" + sub);
+        HttpResponse<String> aStrangersAddress = post("/users", token, Map.of(),
+                "{\"displayName\":\"Mallory\",\"email\":\"victim-" + sub + "@example.com\"}");
+        assertThat(aStrangersAddress.statusCode()).as("only the token's verified email").isEqualTo(403);
+        assertThat(aStrangersAddress.body()).contains("urn:eventsuite:problem:email-not-verified");
 
         HttpResponse<String> placed = post("/orders", token, Map.of("Idempotency-Key", UUID.randomUUID().toString(),
                 "traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01"),
@@ -105,21 +111,41 @@ class LocalCloudEndToEndTest {
 
         assertThat(cloud.logs().lines("PlaceOrderFunction")).anyMatch(line -> line.contains(traceId));
         assertThat(cloud.logs().lines("SendNotificationsFunction")).anyMatch(line -> line.contains(traceId));
-        assertThat(captured(email)).as("the captured-email queue, the local SES").hasSizeGreaterThanOrEqualTo(2);
+        List<JsonNode> emails = captured(email, 2);
+        assertThat(emails).as("the captured-email queue, the local SES: one email per notification, no duplicate")
+                .hasSize(2);
+        assertThat(emails).extracting(e -> e.path("notificationId").asString()).doesNotHaveDuplicates();
+        assertThat(emails).extracting(e -> e.path("to").asString()).containsOnly(email);
         assertThat(Files.readString(Path.of("target", "e2e-env.json"))).contains("\"PlaceOrderFunction\"",
                 "-Daws.endpointUrlDynamoDb=", "CURSOR_SIGNING_KEY");
     }
 
-    private List<String> captured(String email) {
-        List<String> bodies = new ArrayList<>();
+    /**
+     * Every captured email to {@code email}: read (and deleted) until {@code expected} have come, then for a few
+     * seconds more, so that a duplicate arriving just after them is counted too.
+     */
+    private List<JsonNode> captured(String email, int expected) {
+        List<JsonNode> emails = new ArrayList<>();
         var sqs = LocalEmulators.sqsClient(cloud.emulators().sqs().endpoint(), cloud.emulators().region());
         try (sqs) {
-            for (int i = 0; i < 5; i++) {
-                sqs.receiveMessage(r -> r.queueUrl(cloud.stack().capturedEmailQueueUrl()).maxNumberOfMessages(10)
-                        .waitTimeSeconds(1)).messages().forEach(m -> bodies.add(m.body()));
+            String queue = cloud.stack().capturedEmailQueueUrl();
+            long deadline = System.nanoTime() + EVENTUALLY.toNanos();
+            long settledAt = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settledAt)) {
+                for (var message : sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages()) {
+                    JsonNode captured = JSON.readTree(message.body());
+                    if (captured.path("to").asString().equals(email)) {
+                        emails.add(captured);
+                    }
+                    sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(message.receiptHandle()));
+                }
+                if (emails.size() >= expected && settledAt == Long.MAX_VALUE) {
+                    settledAt = System.nanoTime() + SETTLE.toNanos();
+                }
             }
         }
-        return bodies.stream().filter(b -> b.contains(email)).toList();
+        return emails;
     }
 
     private static HttpResponse<String> post(String path, String token, Map<String, String> headers, String json)

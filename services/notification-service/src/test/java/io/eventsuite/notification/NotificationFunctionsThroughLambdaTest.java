@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("notification functions through FunctionInvoker")
 class NotificationFunctionsThroughLambdaTest {
 
+    private final NotificationServiceWithFakes.Fakes fakes = NotificationServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(NotificationServiceWithFakes.class);
     private final String user = "user-" + UUID.randomUUID();
     private final String email = "n" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -99,7 +100,7 @@ class NotificationFunctionsThroughLambdaTest {
         consume("sendNotifications", orderPlaced(UUID.randomUUID().toString()));
 
         assertThat(response.path("batchItemFailures").size()).isZero();
-        assertThat(NotificationServiceWithFakes.RECIPIENTS.findById(new UserId(user)).orElseThrow().email())
+        assertThat(fakes.recipients().findById(new UserId(user)).orElseThrow().email())
                 .isEqualTo(new Email(newEmail));
         assertThat(sentTo(newEmail)).hasSize(1);
     }
@@ -111,7 +112,7 @@ class NotificationFunctionsThroughLambdaTest {
         JsonNode response = consume("purgeRecipient", userDeleted());
 
         assertThat(response.path("batchItemFailures").size()).isZero();
-        assertThat(NotificationServiceWithFakes.RECIPIENTS.findById(new UserId(user))).isEmpty();
+        assertThat(fakes.recipients().findById(new UserId(user))).isEmpty();
         HttpAnswer listed = lambda.http("listNotifications",
                 ApiGatewayV2Events.request("GET", "/notifications", "/notifications").as(user));
         assertThat(listed.body().path("items").size()).isZero();
@@ -131,7 +132,7 @@ class NotificationFunctionsThroughLambdaTest {
     }
 
     private List<OutgoingMessage> sentTo(String address) {
-        return NotificationServiceWithFakes.CHANNEL.sent().stream()
+        return fakes.channel().sent().stream()
                 .filter(m -> m.to().equals(new Email(address))).toList();
     }
 
@@ -143,7 +144,7 @@ class NotificationFunctionsThroughLambdaTest {
         return """
                 {"specversion":"1.0","id":"%s","source":"/eventsuite/user-service","type":"io.eventsuite.user.registered.v1",\
                 "subject":"%s","time":"2026-11-26T19:03:58.390Z","datacontenttype":"application/json",\
-                "data":{"userId":"%s","displayName":"Alice","email":"%s",\
+                "data":{"userId":"%s","version":1,"displayName":"Alice","email":"%s",\
                 "preferences":{"orderUpdates":%s,"accountUpdates":%s}}}"""
                 .formatted(eventId, user, user, email, orderUpdates, accountUpdates);
     }
@@ -160,7 +161,8 @@ class NotificationFunctionsThroughLambdaTest {
     private String userDeleted() {
         return """
                 {"specversion":"1.0","id":"%s","source":"/eventsuite/user-service","type":"io.eventsuite.user.deleted.v1",\
-                "subject":"%s","time":"2026-11-26T19:06:00Z","datacontenttype":"application/json","data":{"userId":"%s"}}"""
+                "subject":"%s","time":"2026-11-26T19:06:00Z","datacontenttype":"application/json",\
+                "data":{"userId":"%s","version":3}}"""
                 .formatted(UUID.randomUUID(), user, user);
     }
 

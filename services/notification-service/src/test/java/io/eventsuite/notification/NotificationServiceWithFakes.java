@@ -1,48 +1,72 @@
 package io.eventsuite.notification;
 
+import io.eventsuite.domain.common.IndexLag;
+import io.eventsuite.domain.idempotency.IdempotencyStore;
 import io.eventsuite.domain.notification.NotificationChannel;
 import io.eventsuite.domain.notification.Notifications;
 import io.eventsuite.domain.notification.Recipients;
-import io.eventsuite.domain.idempotency.IdempotencyStore;
 import io.eventsuite.domain.testing.CapturingNotificationChannel;
 import io.eventsuite.domain.testing.InMemoryIdempotencyStore;
 import io.eventsuite.domain.testing.InMemoryNotifications;
 import io.eventsuite.domain.testing.InMemoryRecipients;
+import io.eventsuite.platform.testing.ToCurrentFake;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * The notification service as deployed, with in-memory fakes in place of its DynamoDB tables and the SES
- * channel, shared by every function's context (one per function, as in Lambda).
+ * The notification service as deployed, with in-memory fakes in place of its DynamoDB tables and the SES channel.
+ * Each test makes its own fakes ({@link #freshFakes()}, as a field initializer); every function's context (one per
+ * function, as in Lambda, kept warm across tests) reaches the fakes of the test running now, and nothing passes
+ * from one test to the next.
  */
 @SpringBootConfiguration
 @org.springframework.boot.autoconfigure.EnableAutoConfiguration
 @Import(NotificationService.class)
 public class NotificationServiceWithFakes {
 
-    public static final InMemoryNotifications NOTIFICATIONS = new InMemoryNotifications();
-    public static final InMemoryRecipients RECIPIENTS = new InMemoryRecipients();
-    public static final CapturingNotificationChannel CHANNEL = new CapturingNotificationChannel();
-    public static final InMemoryIdempotencyStore PROCESSED = new InMemoryIdempotencyStore();
+    /** One test's fakes. */
+    public record Fakes(InMemoryNotifications notifications, InMemoryRecipients recipients,
+                        CapturingNotificationChannel channel, InMemoryIdempotencyStore processed) {
+    }
+
+    private static final AtomicReference<Fakes> CURRENT = new AtomicReference<>(newFakes());
+
+    /** New, empty fakes for the test about to run; the functions use them from now on. */
+    public static Fakes freshFakes() {
+        Fakes fakes = newFakes();
+        CURRENT.set(fakes);
+        return fakes;
+    }
+
+    private static Fakes newFakes() {
+        return new Fakes(new InMemoryNotifications(), new InMemoryRecipients(), new CapturingNotificationChannel(),
+                new InMemoryIdempotencyStore());
+    }
 
     @Bean
     IdempotencyStore idempotencyStore() {
-        return PROCESSED;
+        return ToCurrentFake.of(IdempotencyStore.class, () -> CURRENT.get().processed());
     }
 
     @Bean
     Notifications notifications() {
-        return NOTIFICATIONS;
+        return ToCurrentFake.of(Notifications.class, () -> CURRENT.get().notifications());
     }
 
     @Bean
     Recipients recipients() {
-        return RECIPIENTS;
+        return ToCurrentFake.of(Recipients.class, () -> CURRENT.get().recipients());
+    }
+
+    @Bean
+    IndexLag indexLag() {
+        return ToCurrentFake.of(IndexLag.class, () -> CURRENT.get().notifications().index().settling());
     }
 
     @Bean
     NotificationChannel notificationChannel() {
-        return CHANNEL;
+        return ToCurrentFake.of(NotificationChannel.class, () -> CURRENT.get().channel());
     }
 }

@@ -27,6 +27,7 @@ class OrderRoutesThroughLambdaTest {
               {"sku":"BOOK-1","quantity":2,"unitPrice":{"minorUnits":1250,"currency":"EUR"}},
               {"sku":"PEN-7","quantity":1,"unitPrice":{"minorUnits":199,"currency":"EUR"}}]}""";
 
+    private final OrderServiceWithFakes.Fakes fakes = OrderServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(OrderServiceWithFakes.class);
     private final String customer = "cust-" + UUID.randomUUID();
 
@@ -41,7 +42,7 @@ class OrderRoutesThroughLambdaTest {
         assertThat(answer.body().path("status").asString()).isEqualTo("PLACED");
         assertThat(answer.body().path("total").path("minorUnits").asLong()).isEqualTo(2 * 1250 + 199);
         assertThat(answer.body().path("total").path("currency").asString()).isEqualTo("EUR");
-        assertThat(OrderServiceWithFakes.PUBLISHER.publishedOfType(OrderPlaced.class))
+        assertThat(fakes.publisher().publishedOfType(OrderPlaced.class))
                 .filteredOn(e -> e.orderId().value().equals(id)).singleElement()
                 .satisfies(e -> assertThat(e.total().minorUnits()).isEqualTo(2699));
     }
@@ -139,7 +140,7 @@ class OrderRoutesThroughLambdaTest {
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.body().path("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.body().path("cancellationReason").asString()).isEqualTo("changed my mind");
-        assertThat(OrderServiceWithFakes.PUBLISHER.publishedOfType(OrderCancelled.class))
+        assertThat(fakes.publisher().publishedOfType(OrderCancelled.class))
                 .filteredOn(e -> e.orderId().value().equals(id)).hasSize(1);
     }
 
@@ -152,7 +153,7 @@ class OrderRoutesThroughLambdaTest {
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.problemType()).isEqualTo("urn:eventsuite:problem:illegal-state-transition");
-        assertThat(OrderServiceWithFakes.PUBLISHER.publishedOfType(OrderCancelled.class))
+        assertThat(fakes.publisher().publishedOfType(OrderCancelled.class))
                 .filteredOn(e -> e.orderId().value().equals(id)).hasSize(1);
     }
 
@@ -163,7 +164,7 @@ class OrderRoutesThroughLambdaTest {
         HttpAnswer answer = lambda.http("cancelOrder", cancel(id).as("mallory-" + UUID.randomUUID()));
 
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(OrderServiceWithFakes.ORDERS.findById(new OrderId(id)).orElseThrow().status())
+        assertThat(fakes.orders().findById(new OrderId(id)).orElseThrow().status())
                 .isEqualTo(OrderStatus.PLACED);
     }
 
@@ -175,8 +176,36 @@ class OrderRoutesThroughLambdaTest {
 
         assertThat(retry.body().path("id").asString()).isEqualTo(first.body().path("id").asString());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(OrderServiceWithFakes.PUBLISHER.publishedOfType(OrderPlaced.class))
+        assertThat(fakes.publisher().publishedOfType(OrderPlaced.class))
                 .filteredOn(e -> e.customerId().value().equals(customer)).hasSize(1);
+    }
+
+    @Test
+    void under_an_idempotency_key_the_order_id_derives_from_the_request_so_a_rerun_finds_its_own_order() {
+        String key = UUID.randomUUID().toString();
+        String keyed = place(customer, TWO_LINES, key).body().path("id").asString();
+        String unkeyed = place(customer, TWO_LINES).body().path("id").asString();
+
+        assertThat(UUID.fromString(keyed).version()).as("name-based, from the request key").isEqualTo(3);
+        assertThat(UUID.fromString(unkeyed).version()).as("random").isEqualTo(4);
+    }
+
+    @Test
+    void a_place_that_failed_after_its_write_keeps_its_key_so_a_quick_retry_cannot_place_a_second_order() {
+        String key = UUID.randomUUID().toString();
+        fakes.orders().failAfterNextWrite(new IllegalStateException("response lost"));
+
+        assertThat(place(customer, TWO_LINES, key).status()).isEqualTo(500);
+        HttpAnswer retry = place(customer, TWO_LINES, key);
+
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.problemType()).isEqualTo("urn:eventsuite:problem:idempotency-key-in-progress");
+        assertThat(fakes.orders().writes())
+                .filteredOn(write -> write.aggregate().customerId().value().equals(customer)).hasSize(1);
+    }
+
+    private HttpAnswer place(String who, String json, String idempotencyKey) {
+        return lambda.http("placeOrder", placeRequest(who, json).header("Idempotency-Key", idempotencyKey));
     }
 
     private HttpAnswer place(String who, String json) {

@@ -16,8 +16,9 @@ class SnapStartPrimingTest {
     @ParameterizedTest
     @ValueSource(strings = {"placeOrder", "listOrders", "cancelOrdersOfDeletedUser"})
     void priming_invokes_the_pinned_function_in_the_same_context_without_side_effects(String definition) {
-        int writesBefore = OrderServiceWithFakes.ORDERS.writes().size();
-        int publishedBefore = OrderServiceWithFakes.PUBLISHER.published().size();
+        OrderServiceWithFakes.Fakes fakes = OrderServiceWithFakes.freshFakes();
+        int writesBefore = fakes.orders().writes().size();
+        int publishedBefore = fakes.publisher().published().size();
         try (var context = new SpringApplicationBuilder(OrderServiceWithFakes.class)
                 .properties("spring.cloud.function.definition=" + definition).run()) {
 
@@ -26,7 +27,7 @@ class SnapStartPrimingTest {
 
             assertThat(priming.primedCalls()).isEqualTo(1);
         }
-        assertThat(OrderServiceWithFakes.ORDERS.writes()).hasSize(writesBefore);
-        assertThat(OrderServiceWithFakes.PUBLISHER.published()).hasSize(publishedBefore);
+        assertThat(fakes.orders().writes()).hasSize(writesBefore);
+        assertThat(fakes.publisher().published()).hasSize(publishedBefore);
     }
 }

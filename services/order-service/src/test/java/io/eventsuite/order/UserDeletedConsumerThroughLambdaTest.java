@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("UserDeleted consumer through FunctionInvoker")
 class UserDeletedConsumerThroughLambdaTest {
 
+    private final OrderServiceWithFakes.Fakes fakes = OrderServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(OrderServiceWithFakes.class);
     private final String customer = "cust-" + UUID.randomUUID();
 
@@ -25,7 +26,7 @@ class UserDeletedConsumerThroughLambdaTest {
         return """
                 {"specversion":"1.0","id":"%s","source":"/eventsuite/user-service","type":"io.eventsuite.user.deleted.v1",\
                 "subject":"%s","time":"2026-11-26T19:03:58.390Z","datacontenttype":"application/json",\
-                "data":{"userId":"%s"},"traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",\
+                "data":{"userId":"%s","version":2},"traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",\
                 "correlationid":"corr-0000-1111"}""".formatted(eventId, userId, userId);
     }
 
@@ -43,9 +44,9 @@ class UserDeletedConsumerThroughLambdaTest {
         JsonNode response = lambda.invoke("cancelOrdersOfDeletedUser", batch.toJson());
 
         assertThat(response.path("batchItemFailures").size()).isZero();
-        assertThat(OrderServiceWithFakes.ORDERS.findById(new OrderId(open)).orElseThrow().status())
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().status())
                 .isEqualTo(OrderStatus.CANCELLED);
-        assertThat(OrderServiceWithFakes.ORDERS.findById(new OrderId(open)).orElseThrow().cancellationReason())
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().cancellationReason())
                 .contains("customer account deleted");
     }
 
@@ -56,14 +57,14 @@ class UserDeletedConsumerThroughLambdaTest {
         SqsEvents first = SqsEvents.batchFrom("order-service-user-deleted");
         first.add(userDeleted(eventId, customer));
         lambda.invoke("cancelOrdersOfDeletedUser", first.toJson());
-        long versionAfterFirst = OrderServiceWithFakes.ORDERS.findById(new OrderId(open)).orElseThrow().version();
+        long versionAfterFirst = fakes.orders().findById(new OrderId(open)).orElseThrow().version();
 
         SqsEvents redelivery = SqsEvents.batchFrom("order-service-user-deleted");
         redelivery.add(userDeleted(eventId, customer));
         JsonNode response = lambda.invoke("cancelOrdersOfDeletedUser", redelivery.toJson());
 
         assertThat(response.path("batchItemFailures").size()).isZero();
-        assertThat(OrderServiceWithFakes.ORDERS.findById(new OrderId(open)).orElseThrow().version())
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().version())
                 .isEqualTo(versionAfterFirst);
     }
 
@@ -81,8 +82,39 @@ class UserDeletedConsumerThroughLambdaTest {
 
         assertThat(response.path("batchItemFailures").valueStream().map(f -> f.path("itemIdentifier").asString()))
                 .containsExactlyInAnyOrder(garbage, wrongType, invalidData);
-        assertThat(OrderServiceWithFakes.ORDERS.findById(new OrderId(open)).orElseThrow().status())
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().status())
                 .isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void a_user_deleted_from_a_newer_producer_with_an_added_field_and_an_unknown_extension_is_handled() {
+        String open = placeOrder();
+        SqsEvents batch = SqsEvents.batchFrom("order-service-user-deleted");
+        batch.add(userDeleted(UUID.randomUUID().toString(), customer)
+                .replace("\"subject\"", "\"partitionkey\":\"p-7\",\"subject\"")
+                .replace("\"data\":{", "\"data\":{\"reason\":\"requested-by-user\","));
+
+        JsonNode response = lambda.invoke("cancelOrdersOfDeletedUser", batch.toJson());
+
+        assertThat(response.path("batchItemFailures").size()).isZero();
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().status())
+                .isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void a_user_deleted_from_a_newer_producer_without_its_required_user_id_goes_to_the_dlq() {
+        String open = placeOrder();
+        SqsEvents batch = SqsEvents.batchFrom("order-service-user-deleted");
+        String broken = batch.add(userDeleted(UUID.randomUUID().toString(), customer)
+                .replace("\"subject\"", "\"partitionkey\":\"p-7\",\"subject\"")
+                .replace("\"data\":{\"userId\":\"" + customer + "\",", "\"data\":{\"reason\":\"requested-by-user\","));
+
+        JsonNode response = lambda.invoke("cancelOrdersOfDeletedUser", batch.toJson());
+
+        assertThat(response.path("batchItemFailures").valueStream().map(f -> f.path("itemIdentifier").asString()))
+                .containsExactly(broken);
+        assertThat(fakes.orders().findById(new OrderId(open)).orElseThrow().status())
+                .isEqualTo(OrderStatus.PLACED);
     }
 
     private String placeOrder() {

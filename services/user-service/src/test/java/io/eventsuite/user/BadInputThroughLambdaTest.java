@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("bad input through FunctionInvoker")
 class BadInputThroughLambdaTest {
 
+    private final UserServiceWithFakes.Fakes fakes = UserServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(UserServiceWithFakes.class);
     private final String sub = "user-" + UUID.randomUUID();
 
@@ -49,7 +50,7 @@ class BadInputThroughLambdaTest {
                 {"id":"someone-else","displayName":"Alice","email":"alice@example.com"}""");
 
         assertProblem(answer, 400, "unknown-field");
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId("someone-else"))).isEmpty();
+        assertThat(fakes.users().findById(new UserId("someone-else"))).isEmpty();
     }
 
     @Test
@@ -142,11 +143,12 @@ class BadInputThroughLambdaTest {
     }
 
     private HttpAnswer post(String json) {
-        return lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(sub).jsonBody(json));
+        return lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
+                .verifiedEmail("alice@example.com").jsonBody(json));
     }
 
     private void assertNothingWritten() {
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId(sub))).isEmpty();
+        assertThat(fakes.users().findById(new UserId(sub))).isEmpty();
     }
 
     private static void assertProblem(HttpAnswer answer, int status, String slug) {

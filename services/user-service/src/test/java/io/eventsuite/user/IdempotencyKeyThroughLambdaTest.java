@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("the Idempotency-Key contract through FunctionInvoker")
 class IdempotencyKeyThroughLambdaTest {
 
+    private final UserServiceWithFakes.Fakes fakes = UserServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(UserServiceWithFakes.class);
     private final String sub = "user-" + UUID.randomUUID();
     private final String key = UUID.randomUUID().toString();
@@ -28,7 +29,7 @@ class IdempotencyKeyThroughLambdaTest {
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(first.header("Idempotent-Replayed")).isNull();
-        assertThat(UserServiceWithFakes.PUBLISHER.publishedOfType(UserRegistered.class))
+        assertThat(fakes.publisher().publishedOfType(UserRegistered.class))
                 .filteredOn(e -> e.userId().value().equals(sub)).hasSize(1);
     }
 
@@ -37,7 +38,7 @@ class IdempotencyKeyThroughLambdaTest {
         post(key, UserRoutesThroughLambdaTest.ALICE);
 
         HttpAnswer reused = post(key, """
-                {"displayName":"Bob","email":"bob@example.com"}""");
+                {"displayName":"Bob","email":"alice@example.com"}""");
 
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.problemType()).isEqualTo("urn:eventsuite:problem:idempotency-key-reused");
@@ -60,7 +61,8 @@ class IdempotencyKeyThroughLambdaTest {
     }
 
     private HttpAnswer post(String idempotencyKey, String json) {
-        ApiGatewayV2Events request = ApiGatewayV2Events.request("POST", "/users", "/users").as(sub).jsonBody(json);
+        ApiGatewayV2Events request = ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
+                .verifiedEmail("alice@example.com").jsonBody(json);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StructuredLogsThroughLambdaTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final UserServiceWithFakes.Fakes fakes = UserServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(UserServiceWithFakes.class);
 
     @Test
@@ -33,7 +34,7 @@ class StructuredLogsThroughLambdaTest {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String correlationId = "corr-" + UUID.randomUUID();
         ApiGatewayV2Events request = ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .verifiedEmail(email).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .header("X-Correlation-Id", correlationId)
                 .jsonBody("{\"displayName\":\"Private Person\",\"email\":\"" + email + "\"}");
 

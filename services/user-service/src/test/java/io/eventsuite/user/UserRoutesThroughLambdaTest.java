@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Test;
 @DisplayName("user routes through FunctionInvoker")
 class UserRoutesThroughLambdaTest {
 
+    private final UserServiceWithFakes.Fakes fakes = UserServiceWithFakes.freshFakes();
     private final LambdaEntryPoint lambda = LambdaEntryPoint.of(UserServiceWithFakes.class);
     private final String sub = "user-" + UUID.randomUUID();
 
     @Test
     void registering_answers_201_with_location_etag_and_emits_UserRegistered() {
-        HttpAnswer answer = register(sub, """
-                {"displayName":"Alice","email":"Alice@Example.com","preferences":{"orderUpdates":false,"accountUpdates":true}}""");
+        HttpAnswer answer = lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
+                .verifiedEmail("alice@example.com").jsonBody("""
+                {"displayName":"Alice","email":"Alice@Example.com","preferences":{"orderUpdates":false,"accountUpdates":true}}"""));
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(answer.header("Location")).isEqualTo("/users/" + sub);
@@ -35,8 +37,8 @@ class UserRoutesThroughLambdaTest {
         assertThat(answer.body().path("id").asString()).isEqualTo(sub);
         assertThat(answer.body().path("email").asString()).isEqualTo("Alice@example.com");
         assertThat(answer.body().path("preferences").path("orderUpdates").asBoolean()).isFalse();
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId(sub))).isPresent();
-        assertThat(UserServiceWithFakes.PUBLISHER.publishedOfType(UserRegistered.class))
+        assertThat(fakes.users().findById(new UserId(sub))).isPresent();
+        assertThat(fakes.publisher().publishedOfType(UserRegistered.class))
                 .filteredOn(e -> e.userId().value().equals(sub)).hasSize(1);
     }
 
@@ -92,7 +94,7 @@ class UserRoutesThroughLambdaTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("ETag")).isEqualTo("\"2\"");
         assertThat(answer.body().path("displayName").asString()).isEqualTo("Alice Liddell");
-        assertThat(UserServiceWithFakes.PUBLISHER.publishedOfType(UserUpdated.class))
+        assertThat(fakes.publisher().publishedOfType(UserUpdated.class))
                 .filteredOn(e -> e.userId().value().equals(sub))
                 .singleElement().satisfies(e -> assertThat(e.version()).isEqualTo(2));
     }
@@ -108,7 +110,7 @@ class UserRoutesThroughLambdaTest {
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.problemType()).isEqualTo("urn:eventsuite:problem:version-mismatch");
         assertThat(stale.header("ETag")).isEqualTo("\"2\"");
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId(sub)).orElseThrow().displayName()).isEqualTo("B");
+        assertThat(fakes.users().findById(new UserId(sub)).orElseThrow().displayName()).isEqualTo("B");
     }
 
     @Test
@@ -132,7 +134,7 @@ class UserRoutesThroughLambdaTest {
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(deleted.rawBody()).isNull();
         assertThat(after.status()).isEqualTo(404);
-        assertThat(UserServiceWithFakes.PUBLISHER.publishedOfType(UserDeleted.class))
+        assertThat(fakes.publisher().publishedOfType(UserDeleted.class))
                 .filteredOn(e -> e.userId().value().equals(sub)).hasSize(1);
     }
 
@@ -144,13 +146,13 @@ class UserRoutesThroughLambdaTest {
                 .pathParameter("id", sub).as("mallory-" + UUID.randomUUID()));
 
         assertThat(answer.status()).isEqualTo(404);
-        assertThat(UserServiceWithFakes.USERS.findById(new UserId(sub))).isPresent();
+        assertThat(fakes.users().findById(new UserId(sub))).isPresent();
     }
 
     @Test
     void no_request_header_is_echoed_into_the_response() {
         HttpAnswer answer = lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
-                .header("X-Secret-Probe", "leak-me").jsonBody(ALICE));
+                .verifiedEmail("alice@example.com").header("X-Secret-Probe", "leak-me").jsonBody(ALICE));
 
         assertThat(answer.headers().keySet()).doesNotContainAnyElementsOf(
                 java.util.List.of("authorization", "Authorization", "x-secret-probe", "X-Secret-Probe", "aws-context",
@@ -163,7 +165,8 @@ class UserRoutesThroughLambdaTest {
     @Test
     void a_base64_encoded_body_is_read_like_a_plain_one() {
         HttpAnswer answer = lambda.http("registerUser",
-                ApiGatewayV2Events.request("POST", "/users", "/users").as(sub).base64Body(ALICE));
+                ApiGatewayV2Events.request("POST", "/users", "/users").as(sub)
+                        .verifiedEmail("alice@example.com").base64Body(ALICE));
 
         assertThat(answer.status()).isEqualTo(201);
     }
@@ -172,7 +175,8 @@ class UserRoutesThroughLambdaTest {
             {"displayName":"Alice","email":"alice@example.com"}""";
 
     private HttpAnswer register(String subject, String json) {
-        return lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(subject).jsonBody(json));
+        return lambda.http("registerUser", ApiGatewayV2Events.request("POST", "/users", "/users").as(subject)
+                .verifiedEmail("alice@example.com").jsonBody(json));
     }
 
     private static ApiGatewayV2Events get(String id) {

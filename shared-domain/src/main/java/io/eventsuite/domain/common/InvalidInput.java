@@ -1,5 +1,7 @@
 package io.eventsuite.domain.common;
 
+import io.eventsuite.domain.idempotency.NothingWritten;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,7 +12,7 @@ import java.util.stream.Collectors;
  * Invalid input is the only thing the domain reports by exception: it is refused at the edge, before any
  * business decision is taken. Business outcomes are sealed result types instead.
  */
-public final class InvalidInput extends RuntimeException {
+public final class InvalidInput extends RuntimeException implements NothingWritten {
 
     private final List<Violation> violations;
 

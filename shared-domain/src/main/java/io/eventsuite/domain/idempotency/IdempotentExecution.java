@@ -12,8 +12,12 @@ import java.util.function.Supplier;
  * Runs an action at most once per idempotency key, the logic behind the HTTP {@code Idempotency-Key} header:
  * a retry with the same key and request gets the first result; the same key with another request is refused.
  *
- * <p>The result is an opaque string (the platform stores the serialized response). When the action throws,
- * the key is released so that a retry can run it again: nothing was completed, so nothing may be replayed.
+ * <p>The result is an opaque string (the platform stores the serialized response). When the action throws, nothing
+ * is stored, and the key is released only if the failure is one thrown before anything was written
+ * ({@link NothingWritten}: a request refused as invalid), so the client may correct it and retry at once. Any other
+ * failure may come after a write committed (its response lost, a timeout), and so may a failure to store the
+ * result: then the key stays claimed until its lock expires, and a retry after that runs the action again, which
+ * finds its own earlier write through the {@link RequestKey} instead of writing twice.
  */
 public final class IdempotentExecution {
 
@@ -64,8 +68,10 @@ public final class IdempotentExecution {
         String result;
         try {
             result = Objects.requireNonNull(action.get(), "an idempotent action must return a result");
-        } catch (RuntimeException | Error failure) {
-            store.release(key);
+        } catch (RuntimeException failure) {
+            if (failure instanceof NothingWritten) {
+                store.release(key);
+            }
             throw failure;
         }
         store.complete(key, result, clock.instant(), keepFor);

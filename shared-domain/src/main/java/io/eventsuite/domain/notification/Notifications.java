@@ -15,6 +15,9 @@ public interface Notifications {
     /** Stores a new pending notification; {@code false}, changing nothing, if one with this id exists. */
     boolean addPending(Notification notification);
 
+    /** Deletes the notification; nothing happens when it is unknown. */
+    void delete(NotificationId id);
+
     /** Records that the notification was delivered. */
     void markSent(NotificationId id);
 

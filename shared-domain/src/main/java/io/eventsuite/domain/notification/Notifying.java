@@ -25,6 +25,12 @@ import java.util.Optional;
  * {@code markSent} stored it. The redelivery cannot tell whether the message left and sends it again. Closing
  * it would take a channel that deduplicates on {@link OutgoingMessage#id()}; email does not, and a rare
  * duplicate email is better than a lost one.
+ *
+ * <p><strong>Erasure wins:</strong> nothing is sent to an erased recipient (their tombstone), however late or
+ * often an event arrives, and a notification is never left behind for one. The recipient is checked again after
+ * the notification is stored: a purge that erased them in between may have passed before that write, so the
+ * notification is withdrawn here instead. A message already handed to the channel when the tombstone is written
+ * may still leave; its record is then removed by the purge (or by {@code markSent} finding nothing to mark).
  */
 public final class Notifying {
 
@@ -65,12 +71,19 @@ public final class Notifying {
         if (earlier.filter(n -> n.status() == NotificationStatus.SENT).isPresent()) {
             return new NotifyResult.AlreadySent(id);
         }
-        Optional<Recipient> recipient = recipients.findById(recipientId);
-        if (recipient.isEmpty()) {
-            return new NotifyResult.RecipientUnknown(recipientId);
+        Recipient recipient;
+        switch (recipients.find(recipientId)) {
+            case RecipientState.Known known -> recipient = known.recipient();
+            case RecipientState.Unknown unknown -> {
+                return new NotifyResult.RecipientUnknown(recipientId);
+            }
+            case RecipientState.Erased erased -> {
+                earlier.ifPresent(pending -> notifications.delete(id));
+                return erasedRecipient();
+            }
         }
-        RenderedMessage message = templates.render(envelope.data(), recipient.get()).orElseThrow();
-        if (!recipient.get().wants(message.kind())) {
+        RenderedMessage message = templates.render(envelope.data(), recipient).orElseThrow();
+        if (!recipient.wants(message.kind())) {
             return new NotifyResult.Suppressed("recipient does not want " + message.kind() + " notifications");
         }
         Notification notification = Notification.pending(envelope.id(), recipientId, message, clock.instant());
@@ -82,8 +95,16 @@ public final class Notifying {
             }
             notification = stored.get();
         }
-        channel.send(new OutgoingMessage(recipient.get().email(), notification.subject(), notification.body(), id));
+        if (recipients.find(recipientId) instanceof RecipientState.Erased) {
+            notifications.delete(id);
+            return erasedRecipient();
+        }
+        channel.send(new OutgoingMessage(recipient.email(), notification.subject(), notification.body(), id));
         notifications.markSent(id);
         return new NotifyResult.Sent(id);
+    }
+
+    private static NotifyResult erasedRecipient() {
+        return new NotifyResult.Suppressed("the recipient was erased");
     }
 }

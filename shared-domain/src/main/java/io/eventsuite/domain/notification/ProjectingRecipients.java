@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * Use case (event consumer): keeps the {@link Recipients} projection up to date from user events.
  * Both events carry the whole state with its version, so applying them is "store if newer": idempotent and
- * correct in any order.
+ * correct in any order, and refused once the erasure's tombstone (newer than any event of that life) is there.
  */
 public final class ProjectingRecipients {
 
@@ -20,8 +20,8 @@ public final class ProjectingRecipients {
 
     /** @return whether the projection changed */
     public boolean on(UserRegistered event) {
-        return recipients.upsertIfNewer(
-                new Recipient(event.userId(), event.displayName(), event.email(), event.preferences(), 1));
+        return recipients.upsertIfNewer(new Recipient(event.userId(), event.displayName(), event.email(),
+                event.preferences(), event.version()));
     }
 
     /** @return whether the projection changed */

@@ -19,6 +19,7 @@ public final class CancelingOrder {
     }
 
     public CancelResult cancel(Caller caller, CancelOrder command) {
-        return cancellation.cancel(command.orderId(), command.reason(), order -> caller.mayAccess(order.customerId()));
+        return cancellation.cancel(command.orderId(), command.reason(), command.requestKey(),
+                order -> caller.mayAccess(order.customerId()));
     }
 }

@@ -7,6 +7,7 @@ import io.eventsuite.domain.event.AfterCommit;
 import io.eventsuite.domain.event.EventEnvelope;
 import io.eventsuite.domain.event.EventPublisher;
 import io.eventsuite.domain.event.EventSources;
+import io.eventsuite.domain.idempotency.RequestKey;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +18,10 @@ import java.util.function.Predicate;
 /**
  * The read-decide-write loop both ways of cancelling share: a lost version race is retried once with a
  * fresh read, because the other writer may have changed something that does not stop the cancellation.
+ *
+ * <p>An order cancelled by this very request (a retry that runs again because its first answer was lost after
+ * the write) is reported as cancelled, without writing or publishing again; anyone else's cancellation makes it an
+ * illegal transition.
  */
 final class OrderCancellation {
 
@@ -35,14 +40,21 @@ final class OrderCancellation {
     }
 
     CancelResult cancel(OrderId id, String reason, Predicate<Order> visible) {
+        return cancel(id, reason, Optional.empty(), visible);
+    }
+
+    CancelResult cancel(OrderId id, String reason, Optional<RequestKey> requestKey, Predicate<Order> visible) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Order> found = orders.findById(id).filter(visible);
             if (found.isEmpty()) {
                 return new CancelResult.NotFound();
             }
             Order current = found.get();
+            if (requestKey.isPresent() && current.cancelledBy().equals(requestKey)) {
+                return new CancelResult.Cancelled(current);
+            }
             Instant now = clock.instant();
-            switch (current.cancel(reason, now)) {
+            switch (current.cancel(reason, now, requestKey)) {
                 case CancellationOutcome.IllegalTransition refused -> {
                     return new CancelResult.IllegalTransition(refused.from());
                 }

@@ -18,8 +18,11 @@ public interface Orders {
 
     Optional<Order> findById(OrderId id);
 
-    /** Stores a new order. Its id is freshly generated, so there is no condition to fail. */
-    void add(Order order, List<EventEnvelope> pending);
+    /**
+     * Stores a new order. {@code false} when an order with this id exists: ids are random, or derived from the
+     * request that placed the order, so that is the same request placing it again.
+     */
+    boolean add(Order order, List<EventEnvelope> pending);
 
     /** Replaces the order if the stored version is still {@code expectedVersion}; {@code false} otherwise or when gone. */
     boolean replace(Order order, long expectedVersion, List<EventEnvelope> pending);

@@ -2,10 +2,12 @@ package io.eventsuite.domain.order;
 
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.common.Violations;
+import io.eventsuite.domain.idempotency.RequestKey;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Command: place an order for the caller.
@@ -15,8 +17,10 @@ import java.util.Objects;
  * {@code violations.nested("lines[" + i + "]", ...)} so their violations carry the index.
  *
  * @param customerId the caller's id from the token, never from the request body
+ * @param requestKey present when the client sent an {@code Idempotency-Key}: the order's id is then derived from
+ *                   it, so a retry that runs again finds the order its first run placed instead of placing another
  */
-public record PlaceOrder(UserId customerId, List<OrderLine> lines) {
+public record PlaceOrder(UserId customerId, List<OrderLine> lines, Optional<RequestKey> requestKey) {
 
     public static final int MAX_LINES = 50;
 
@@ -36,5 +40,11 @@ public record PlaceOrder(UserId customerId, List<OrderLine> lines) {
         }
         v.throwIfAny();
         lines = List.copyOf(given);
+        requestKey = Objects.requireNonNullElse(requestKey, Optional.empty());
+    }
+
+    /** An order placed without an idempotency key. */
+    public PlaceOrder(UserId customerId, List<OrderLine> lines) {
+        this(customerId, lines, Optional.empty());
     }
 }

@@ -52,7 +52,8 @@ public final class DeletingUser {
             }
             Instant now = clock.instant();
             List<EventEnvelope> pending = List.of(
-                    EventEnvelope.wrap(new EventId(ids.newId()), EventSources.USERS, now, new UserDeleted(id)));
+                    EventEnvelope.wrap(new EventId(ids.newId()), EventSources.USERS, now,
+                            new UserDeleted(id, found.get().version() + 1)));
             if (users.erase(id, found.get().version(), pending)) {
                 AfterCommit.publish(publisher, pending);
                 return new DeletionResult.Deleted();

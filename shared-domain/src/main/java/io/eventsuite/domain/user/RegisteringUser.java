@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** Use case: a caller registers themselves; emits {@link UserRegistered}. */
+/**
+ * Use case: a caller registers themselves; emits {@link UserRegistered}. An id registered again after its
+ * erasure continues its version sequence from the erasure's, so versions never repeat across its lives.
+ */
 public final class RegisteringUser {
 
     private final Users users;
@@ -30,11 +33,14 @@ public final class RegisteringUser {
 
     public RegistrationResult register(RegisterUser command) {
         Instant now = clock.instant();
-        User user = User.register(command, now);
-        List<EventEnvelope> pending = List.of(EventEnvelope.wrap(new EventId(ids.newId()), EventSources.USERS, now,
-                new UserRegistered(user.id(), user.displayName(), user.email(), user.preferences())));
-        // Two attempts: the existing user we collided with may be erased before we read it back.
+        // Two attempts: the existing user we collided with may be erased before we read it back, or the id may
+        // be registered and erased again between reading its tombstone and writing.
         for (int attempt = 0; attempt < 2; attempt++) {
+            long version = users.erasedVersion(command.id()).orElse(0) + 1;
+            User user = User.register(command, version, now);
+            List<EventEnvelope> pending = List.of(EventEnvelope.wrap(new EventId(ids.newId()), EventSources.USERS,
+                    now, new UserRegistered(user.id(), user.version(), user.displayName(), user.email(),
+                            user.preferences())));
             if (users.add(user, pending)) {
                 AfterCommit.publish(publisher, pending);
                 return new RegistrationResult.Registered(user);
@@ -44,6 +50,6 @@ public final class RegisteringUser {
                 return new RegistrationResult.AlreadyRegistered(existing.get());
             }
         }
-        throw new IllegalStateException("user " + user.id() + " keeps appearing and disappearing");
+        throw new IllegalStateException("user " + command.id() + " keeps appearing and disappearing");
     }
 }

@@ -5,6 +5,7 @@ import io.eventsuite.domain.event.EventEnvelope;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Port: the registered users (a DynamoDB table in AWS).
@@ -20,8 +21,16 @@ public interface Users {
     Optional<User> findById(UserId id);
 
     /**
-     * Stores a new user. {@code false} when a user with this id exists. The tombstone of an erased user does
-     * not count as existing: it is replaced, carrying over any events still pending so that none is lost.
+     * The version an erased user's tombstone keeps (the erasure's, one after the user's last); empty when the id
+     * is live or was never registered. A new registration of the id continues from it.
+     */
+    OptionalLong erasedVersion(UserId id);
+
+    /**
+     * Stores a new user: at version 1 where the id was never registered, or at the version after an erased user's
+     * tombstone, which it replaces, carrying over any events still pending so that none is lost. {@code false} when
+     * a live user with this id exists, or when the tombstone's version is not the one before {@code user.version()}
+     * (the id was registered and erased again meanwhile).
      */
     boolean add(User user, List<EventEnvelope> pending);
 
@@ -30,7 +39,9 @@ public interface Users {
 
     /**
      * Erases the user's personal data if the stored version is still {@code expectedVersion}. What remains is a
-     * tombstone holding the pending events until they are relayed. {@code false} on a version mismatch or when gone.
+     * tombstone with the erasure's version, {@code expectedVersion + 1}, and the pending events until they are
+     * relayed; nothing personal. It is kept, so a later registration of the id continues the version sequence.
+     * {@code false} on a version mismatch or when gone.
      */
     boolean erase(UserId id, long expectedVersion, List<EventEnvelope> pending);
 }

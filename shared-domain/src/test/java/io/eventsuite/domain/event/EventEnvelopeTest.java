@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventEnvelopeTest {
 
     private final Instant now = Instant.parse("2025-06-01T09:00:00Z");
-    private final UserDeleted deleted = new UserDeleted(new UserId("alice"));
+    private final UserDeleted deleted = new UserDeleted(new UserId("alice"), 2);
 
     @Test
     void wrapping_an_event_takes_its_type_and_subject_from_the_data() {

@@ -1,6 +1,7 @@
 package io.eventsuite.domain.idempotency;
 
 import io.eventsuite.domain.common.InvalidInput;
+import io.eventsuite.domain.common.UnverifiedEmail;
 import io.eventsuite.domain.common.Violation;
 import io.eventsuite.domain.idempotency.Execution.Reason;
 import io.eventsuite.domain.testing.InMemoryIdempotencyStore;
@@ -82,15 +83,50 @@ class IdempotentExecutionTest {
     }
 
     @Test
-    void when_the_action_fails_the_key_is_released_the_failure_rethrown_and_a_retry_runs_again() {
-        IllegalStateException boom = new IllegalStateException("DynamoDB throttled");
+    void a_request_refused_before_anything_was_written_releases_its_key_so_it_may_be_corrected_at_once() {
+        InvalidInput refused = new InvalidInput(java.util.List.of(new Violation("lines", "must hold 1 to 50 lines")));
 
         assertThatThrownBy(() -> execution.run("key-1", "fp-A", () -> {
-            throw boom;
-        })).isSameAs(boom);
+            throw refused;
+        })).isSameAs(refused);
         assertThat(store.holds("key-1")).isFalse();
 
+        assertThat(execution.run("key-1", "fp-B", placeOrder)).isEqualTo(new Execution.Fresh("201 order-1"));
+    }
+
+    @Test
+    void a_request_refused_for_an_unverified_email_releases_its_key_as_nothing_was_written() {
+        UnverifiedEmail refused = new UnverifiedEmail("not your verified email");
+
+        assertThatThrownBy(() -> execution.run("key-1", "fp-A", () -> {
+            throw refused;
+        })).isSameAs(refused);
+
+        assertThat(store.holds("key-1")).isFalse();
+    }
+
+    @Test
+    void after_a_failure_that_may_follow_a_committed_write_the_key_stays_claimed_until_its_lock_expires() {
+        IllegalStateException lost = new IllegalStateException("response lost after the write");
+
+        assertThatThrownBy(() -> execution.run("key-1", "fp-A", () -> {
+            throw lost;
+        })).isSameAs(lost);
+        assertThat(execution.run("key-1", "fp-A", placeOrder)).isEqualTo(new Execution.Rejected(Reason.IN_PROGRESS));
+
+        clock.advance(LOCK);
+
         assertThat(execution.run("key-1", "fp-A", placeOrder)).isEqualTo(new Execution.Fresh("201 order-1"));
+    }
+
+    @Test
+    void when_the_result_cannot_be_stored_the_failure_surfaces_and_the_key_stays_claimed() {
+        store.failNextComplete(new IllegalStateException("idempotency table unavailable"));
+
+        assertThatThrownBy(() -> execution.run("key-1", "fp-A", placeOrder))
+                .hasMessage("idempotency table unavailable");
+
+        assertThat(execution.run("key-1", "fp-A", placeOrder)).isEqualTo(new Execution.Rejected(Reason.IN_PROGRESS));
     }
 
     @Test

@@ -15,6 +15,6 @@ class NotificationServiceTestKit {
 
     final Notifying notifying = new Notifying(notifications, recipients, channel, new NotificationTemplates(), clock);
     final ProjectingRecipients projecting = new ProjectingRecipients(recipients);
-    final PurgingRecipient purging = new PurgingRecipient(notifications, recipients);
+    final PurgingRecipient purging = new PurgingRecipient(notifications, recipients, notifications.index().settling());
     final ListingNotifications listing = new ListingNotifications(notifications);
 }

@@ -51,6 +51,6 @@ class NotificationTemplatesTest {
 
     @Test
     void a_user_deletion_renders_no_message() {
-        assertThat(templates.render(new UserDeleted(ALICE), alice)).isEmpty();
+        assertThat(templates.render(new UserDeleted(ALICE, 2), alice)).isEmpty();
     }
 }

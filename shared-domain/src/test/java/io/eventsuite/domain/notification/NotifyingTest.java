@@ -3,6 +3,9 @@ package io.eventsuite.domain.notification;
 import io.eventsuite.domain.common.EventId;
 import io.eventsuite.domain.common.NotificationId;
 import io.eventsuite.domain.common.OrderId;
+import io.eventsuite.domain.common.Page;
+import io.eventsuite.domain.common.PageRequest;
+import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.event.EventEnvelope;
 import io.eventsuite.domain.event.OrderCancelled;
 import io.eventsuite.domain.event.UserDeleted;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.eventsuite.domain.testing.Fixtures.ALICE;
 import static io.eventsuite.domain.testing.Fixtures.BOB;
@@ -134,7 +138,85 @@ class NotifyingTest {
 
     @Test
     void events_that_notify_nobody_are_suppressed() {
-        assertThat(kit.notifying.on(anEnvelope("evt-6", new UserDeleted(ALICE))))
+        assertThat(kit.notifying.on(anEnvelope("evt-6", new UserDeleted(ALICE, 2))))
                 .isInstanceOf(NotifyResult.Suppressed.class);
+    }
+
+    @Test
+    void an_order_for_an_erased_customer_is_suppressed_rather_than_retried_until_the_dlq() {
+        kit.recipients.eraseIfNewer(ALICE, 2);
+
+        var result = kit.notifying.on(orderPlaced);
+
+        assertThat(result).isEqualTo(new NotifyResult.Suppressed("the recipient was erased"));
+        assertThat(kit.channel.attempts()).isZero();
+        assertThat(kit.notifications.all()).isEmpty();
+    }
+
+    @Test
+    void a_notification_left_pending_before_the_erasure_is_withdrawn_when_its_event_comes_again() {
+        kit.recipients.with(aliceAsRecipient(NotificationPreferences.DEFAULT));
+        kit.channel.failNext(1);
+        assertThatThrownBy(() -> kit.notifying.on(orderPlaced)).isInstanceOf(DeliveryFailed.class);
+        kit.recipients.eraseIfNewer(ALICE, 2);
+
+        var redelivered = kit.notifying.on(orderPlaced);
+
+        assertThat(redelivered).isEqualTo(new NotifyResult.Suppressed("the recipient was erased"));
+        assertThat(kit.notifications.all()).isEmpty();
+        assertThat(kit.channel.sent()).isEmpty();
+    }
+
+    @Test
+    void a_purge_that_runs_between_reading_the_recipient_and_storing_the_notification_wins_nothing_is_sent_or_kept() {
+        kit.recipients.with(aliceAsRecipient(NotificationPreferences.DEFAULT));
+        Notifications purgedJustBeforeTheWrite = new PurgeBeforeAdd(kit.notifications,
+                () -> kit.purging.on(new UserDeleted(ALICE, 2)));
+        Notifying notifying = new Notifying(purgedJustBeforeTheWrite, kit.recipients, kit.channel,
+                new NotificationTemplates(), kit.clock);
+
+        var result = notifying.on(orderPlaced);
+
+        assertThat(result).isEqualTo(new NotifyResult.Suppressed("the recipient was erased"));
+        assertThat(kit.channel.attempts()).isZero();
+        assertThat(kit.notifications.all()).as("the purge's passes came before this write").isEmpty();
+    }
+
+    /**
+     * A purge that runs to its end between the sender's read of the recipient and its write of the notification
+     * (a sender stalled by GC or SDK retries), so neither of the purge's passes can see that write.
+     */
+    private record PurgeBeforeAdd(Notifications delegate, Runnable purge) implements Notifications {
+
+        @Override
+        public boolean addPending(Notification notification) {
+            purge.run();
+            return delegate.addPending(notification);
+        }
+
+        @Override
+        public Optional<Notification> findById(NotificationId id) {
+            return delegate.findById(id);
+        }
+
+        @Override
+        public void delete(NotificationId id) {
+            delegate.delete(id);
+        }
+
+        @Override
+        public void markSent(NotificationId id) {
+            delegate.markSent(id);
+        }
+
+        @Override
+        public Page<Notification> findByRecipient(UserId recipientId, PageRequest page) {
+            return delegate.findByRecipient(recipientId, page);
+        }
+
+        @Override
+        public int deleteByRecipient(UserId recipientId) {
+            return delegate.deleteByRecipient(recipientId);
+        }
     }
 }

@@ -23,7 +23,7 @@ class CancelingOrderTest {
 
     private Order cancelledVersionOf(Order order, long version) {
         return new Order(order.id(), order.customerId(), order.lines(), order.total(), OrderStatus.CANCELLED,
-                version, order.placedAt(), order.updatedAt(), Optional.of("elsewhere"));
+                version, order.placedAt(), order.updatedAt(), Optional.of("elsewhere"), Optional.empty());
     }
 
     @Test
@@ -108,6 +108,6 @@ class CancelingOrderTest {
     /** The same placed order at another version, as another writer would leave it. */
     private static Order versionOf(Order order, long version) {
         return new Order(order.id(), order.customerId(), order.lines(), order.total(), order.status(), version,
-                order.placedAt(), order.updatedAt(), order.cancellationReason());
+                order.placedAt(), order.updatedAt(), order.cancellationReason(), order.cancelledBy());
     }
 }

@@ -32,10 +32,10 @@ class CancelingOrdersOfDeletedUserTest {
     void every_open_order_of_the_deleted_user_is_cancelled_across_more_than_one_page() {
         givenAliceHas(250);
 
-        int cancelled = kit.cancelingOfDeletedUser.on(new UserDeleted(ALICE));
+        int cancelled = kit.cancelingOfDeletedUser.on(new UserDeleted(ALICE, 2));
 
         assertThat(cancelled).isEqualTo(250 - 83);
-        assertThat(kit.orders.pageReads()).isEqualTo(3);
+        assertThat(kit.orders.pageReads()).as("three pages, walked twice").isEqualTo(6);
         for (int i = 1; i <= 250; i++) {
             assertThat(kit.orders.findById(new OrderId("a-" + i)).orElseThrow().status())
                     .as("a-" + i).isEqualTo(OrderStatus.CANCELLED);
@@ -47,7 +47,7 @@ class CancelingOrdersOfDeletedUserTest {
         givenAliceHas(6);
         kit.orders.with(aPlacedOrder("b-1", BOB, DEFAULT_START));
 
-        kit.cancelingOfDeletedUser.on(new UserDeleted(ALICE));
+        kit.cancelingOfDeletedUser.on(new UserDeleted(ALICE, 2));
 
         assertThat(kit.publisher.publishedOfType(OrderCancelled.class))
                 .hasSize(4)
@@ -62,11 +62,25 @@ class CancelingOrdersOfDeletedUserTest {
     @Test
     void handling_the_same_deletion_again_cancels_nothing_more() {
         givenAliceHas(4);
-        kit.cancelingOfDeletedUser.on(new UserDeleted(ALICE));
+        kit.cancelingOfDeletedUser.on(new UserDeleted(ALICE, 2));
 
-        int second = kit.cancelingOfDeletedUser.on(new UserDeleted(ALICE));
+        int second = kit.cancelingOfDeletedUser.on(new UserDeleted(ALICE, 2));
 
         assertThat(second).isZero();
         assertThat(kit.publisher.published()).hasSize(3);
+    }
+
+    @Test
+    void an_order_placed_just_before_the_deletion_is_cancelled_although_the_index_did_not_list_it_yet() {
+        givenAliceHas(2);
+        kit.orders.with(aPlacedOrder("a-just-before", ALICE, DEFAULT_START.plus(Duration.ofMinutes(1))));
+        kit.orders.index().lagBehind(new OrderId("a-just-before"));
+
+        int cancelled = kit.cancelingOfDeletedUser.on(new UserDeleted(ALICE, 2));
+
+        assertThat(cancelled).isEqualTo(3);
+        assertThat(kit.orders.findById(new OrderId("a-just-before")).orElseThrow().status())
+                .isEqualTo(OrderStatus.CANCELLED);
+        assertThat(kit.orders.index().waits()).as("the second pass waited for the index").isEqualTo(1);
     }
 }

@@ -18,5 +18,5 @@ class OrderServiceTestKit {
     final ListingOrders listing = new ListingOrders(orders);
     final CancelingOrder canceling = new CancelingOrder(orders, clock, ids, publisher);
     final CancelingOrdersOfDeletedUser cancelingOfDeletedUser =
-            new CancelingOrdersOfDeletedUser(orders, clock, ids, publisher);
+            new CancelingOrdersOfDeletedUser(orders, clock, ids, publisher, orders.index().settling());
 }

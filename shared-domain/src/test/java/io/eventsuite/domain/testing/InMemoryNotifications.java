@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link Notifications} in memory: conditional add on id, newest-first keyset pagination. */
+/**
+ * {@link Notifications} in memory: conditional add on id, newest-first keyset pagination, and a by-recipient
+ * index that can be made to lag ({@link #index()}).
+ */
 public final class InMemoryNotifications implements Notifications {
 
     private final Map<NotificationId, Notification> items = new LinkedHashMap<>();
+    private final LaggingIndex<NotificationId> byRecipient = new LaggingIndex<>();
 
     public synchronized InMemoryNotifications with(Notification notification) {
         items.put(notification.id(), notification);
@@ -37,6 +41,11 @@ public final class InMemoryNotifications implements Notifications {
     }
 
     @Override
+    public synchronized void delete(NotificationId id) {
+        items.remove(id);
+    }
+
+    @Override
     public synchronized void markSent(NotificationId id) {
         items.computeIfPresent(id, (key, notification) -> notification.markedSent());
     }
@@ -52,8 +61,13 @@ public final class InMemoryNotifications implements Notifications {
     @Override
     public synchronized int deleteByRecipient(UserId recipientId) {
         int before = items.size();
-        items.values().removeIf(n -> n.recipientId().equals(recipientId));
+        items.values().removeIf(n -> n.recipientId().equals(recipientId) && byRecipient.lists(n.id()));
         return before - items.size();
+    }
+
+    /** The by-recipient index the purge reads, consistent unless a test makes an item lag behind. */
+    public LaggingIndex<NotificationId> index() {
+        return byRecipient;
     }
 
     public synchronized List<Notification> all() {

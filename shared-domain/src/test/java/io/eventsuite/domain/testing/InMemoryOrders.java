@@ -18,7 +18,7 @@ import java.util.Queue;
 
 /**
  * {@link Orders} in memory: single-item writes with pending events, conditional replace on version,
- * newest-first keyset pagination with opaque base64 cursors.
+ * newest-first keyset pagination with opaque base64 cursors, and a by-customer index that can be made to lag.
  */
 public final class InMemoryOrders implements Orders {
 
@@ -29,12 +29,30 @@ public final class InMemoryOrders implements Orders {
     private final List<StoredWrite<Order>> writes = new ArrayList<>();
     private final Queue<Runnable> interleaved = new ArrayDeque<>();
     private boolean interleaving;
+    private RuntimeException failAfterNextWrite;
     private int pageReads;
+    private final LaggingIndex<OrderId> byCustomer = new LaggingIndex<>();
 
     /** Puts an order in place without events, as if stored long ago. */
     public synchronized InMemoryOrders with(Order order) {
         items.put(order.id(), new Item(order, List.of()));
         return this;
+    }
+
+    /**
+     * The next write is applied and then answers {@code failure}, as a write does whose response was lost for good
+     * (the SDK gave up retrying, or the function timed out waiting).
+     */
+    public synchronized void failAfterNextWrite(RuntimeException failure) {
+        failAfterNextWrite = failure;
+    }
+
+    private void failIfAsked() {
+        RuntimeException failure = failAfterNextWrite;
+        failAfterNextWrite = null;
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Runs {@code concurrentChange} just before the next write is applied, as another request would. */
@@ -48,13 +66,15 @@ public final class InMemoryOrders implements Orders {
     }
 
     @Override
-    public synchronized void add(Order order, List<EventEnvelope> pending) {
+    public synchronized boolean add(Order order, List<EventEnvelope> pending) {
         runInterleaved();
         if (items.containsKey(order.id())) {
-            throw new IllegalStateException("order ids are generated; " + order.id() + " exists already");
+            return false;
         }
         items.put(order.id(), new Item(order, List.copyOf(pending)));
         writes.add(new StoredWrite<>("add", order, pending));
+        failIfAsked();
+        return true;
     }
 
     @Override
@@ -68,6 +88,7 @@ public final class InMemoryOrders implements Orders {
         all.addAll(pending);
         items.put(order.id(), new Item(order, List.copyOf(all)));
         writes.add(new StoredWrite<>("replace", order, pending));
+        failIfAsked();
         return true;
     }
 
@@ -76,8 +97,14 @@ public final class InMemoryOrders implements Orders {
         pageReads++;
         List<Order> theirs = items.values().stream().map(Item::order)
                 .filter(order -> order.customerId().equals(customerId))
+                .filter(order -> byCustomer.lists(order.id()))
                 .toList();
         return KeysetPages.newestFirst(theirs, o -> KeysetPages.sortKey(o.placedAt(), o.id().value()), page);
+    }
+
+    /** The by-customer index, consistent unless a test makes an order lag behind. */
+    public LaggingIndex<OrderId> index() {
+        return byCustomer;
     }
 
     public synchronized List<StoredWrite<Order>> writes() {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Queue;
 
 /**
@@ -20,7 +21,8 @@ import java.util.Queue;
  */
 public final class InMemoryUsers implements Users {
 
-    private record Item(User user, List<EventEnvelope> pending) {
+    /** A live user, or a tombstone ({@code user} null) keeping the erasure's version. */
+    private record Item(User user, long erasedVersion, List<EventEnvelope> pending) {
         boolean isTombstone() {
             return user == null;
         }
@@ -33,7 +35,7 @@ public final class InMemoryUsers implements Users {
 
     /** Puts a user in place as if it had been registered long ago, without events. */
     public synchronized InMemoryUsers with(User user) {
-        items.put(user.id(), new Item(user, List.of()));
+        items.put(user.id(), new Item(user, 0, List.of()));
         return this;
     }
 
@@ -48,14 +50,21 @@ public final class InMemoryUsers implements Users {
     }
 
     @Override
+    public synchronized OptionalLong erasedVersion(UserId id) {
+        Item item = items.get(id);
+        return item != null && item.isTombstone() ? OptionalLong.of(item.erasedVersion()) : OptionalLong.empty();
+    }
+
+    @Override
     public synchronized boolean add(User user, List<EventEnvelope> pending) {
         runInterleaved();
         Item existing = items.get(user.id());
-        if (existing != null && !existing.isTombstone()) {
+        long previous = existing == null ? 0 : existing.isTombstone() ? existing.erasedVersion() : -1;
+        if (user.version() != previous + 1) {
             return false;
         }
         List<EventEnvelope> carried = existing == null ? List.of() : existing.pending();
-        items.put(user.id(), new Item(user, concat(carried, pending)));
+        items.put(user.id(), new Item(user, 0, concat(carried, pending)));
         writes.add(new StoredWrite<>("add", user, pending));
         return true;
     }
@@ -67,7 +76,7 @@ public final class InMemoryUsers implements Users {
         if (existing == null || existing.isTombstone() || existing.user().version() != expectedVersion) {
             return false;
         }
-        items.put(user.id(), new Item(user, concat(existing.pending(), pending)));
+        items.put(user.id(), new Item(user, 0, concat(existing.pending(), pending)));
         writes.add(new StoredWrite<>("replace", user, pending));
         return true;
     }
@@ -79,7 +88,7 @@ public final class InMemoryUsers implements Users {
         if (existing == null || existing.isTombstone() || existing.user().version() != expectedVersion) {
             return false;
         }
-        items.put(id, new Item(null, concat(existing.pending(), pending)));
+        items.put(id, new Item(null, expectedVersion + 1, concat(existing.pending(), pending)));
         writes.add(new StoredWrite<>("erase", id, pending));
         return true;
     }

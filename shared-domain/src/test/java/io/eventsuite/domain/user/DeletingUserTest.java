@@ -18,7 +18,7 @@ class DeletingUserTest {
     private final UserServiceTestKit kit = new UserServiceTestKit();
 
     @Test
-    void deleting_erases_the_user_and_keeps_the_deleted_event_pending_in_the_tombstone() {
+    void deleting_erases_the_user_and_keeps_the_deleted_event_and_the_erasure_s_version_in_the_tombstone() {
         kit.users.with(alice(4));
 
         var result = kit.deleting.delete(alice(), ALICE);
@@ -26,9 +26,10 @@ class DeletingUserTest {
         assertThat(result).isEqualTo(new DeletionResult.Deleted());
         assertThat(kit.users.findById(ALICE)).isEmpty();
         assertThat(kit.users.isErased(ALICE)).isTrue();
+        assertThat(kit.users.erasedVersion(ALICE)).hasValue(5);
         assertThat(kit.users.pendingEventsOf(ALICE)).singleElement()
-                .extracting(EventEnvelope::data).isEqualTo(new UserDeleted(ALICE));
-        assertThat(kit.publisher.publishedOfType(UserDeleted.class)).containsExactly(new UserDeleted(ALICE));
+                .extracting(EventEnvelope::data).isEqualTo(new UserDeleted(ALICE, 5));
+        assertThat(kit.publisher.publishedOfType(UserDeleted.class)).containsExactly(new UserDeleted(ALICE, 5));
     }
 
     @Test

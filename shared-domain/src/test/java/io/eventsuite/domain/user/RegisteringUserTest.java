@@ -8,6 +8,7 @@ import io.eventsuite.domain.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import static io.eventsuite.domain.testing.Fixtures.ALICE;
 import static io.eventsuite.domain.testing.Fixtures.alice;
@@ -81,5 +82,35 @@ class RegisteringUserTest {
         assertThat(kit.users.pendingEventsOf(ALICE)).extracting(EventEnvelope::type)
                 .containsExactly(UserRegistered.TYPE, "io.eventsuite.user.deleted.v1", UserRegistered.TYPE);
         assertThat(kit.users.findById(ALICE)).isPresent();
+    }
+
+    @Test
+    void registering_again_after_deletion_continues_the_version_sequence_so_an_old_if_match_cannot_apply() {
+        kit.registering.register(aliceRegistration());
+        kit.deleting.delete(alice(), ALICE);
+
+        var again = kit.registering.register(aliceRegistration());
+
+        User user = ((RegistrationResult.Registered) again).user();
+        assertThat(user.version()).as("1 registered, 2 erased, 3 registered again").isEqualTo(3);
+        assertThat(kit.publisher.publishedOfType(UserRegistered.class)).last()
+                .extracting(UserRegistered::version).isEqualTo(3L);
+        assertThat(kit.updating.update(alice(), new UpdateUser(ALICE, 1, Optional.of("Stale"), null, null)))
+                .isEqualTo(new UpdateResult.VersionConflict(3));
+    }
+
+    @Test
+    void a_registration_that_loses_to_another_life_of_the_id_in_between_continues_after_that_one() {
+        kit.registering.register(aliceRegistration());
+        kit.deleting.delete(alice(), ALICE);
+        // between reading the tombstone (version 2) and writing: registered again (3) and erased again (4)
+        kit.users.beforeNextWrite(() -> {
+            kit.registering.register(aliceRegistration());
+            kit.deleting.delete(alice(), ALICE);
+        });
+
+        var result = kit.registering.register(aliceRegistration());
+
+        assertThat(((RegistrationResult.Registered) result).user().version()).isEqualTo(5);
     }
 }

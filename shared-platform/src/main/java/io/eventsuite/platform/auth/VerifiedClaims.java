@@ -2,6 +2,7 @@ package io.eventsuite.platform.auth;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.eventsuite.domain.common.Caller;
+import io.eventsuite.domain.common.Email;
 import io.eventsuite.domain.common.InvalidInput;
 import io.eventsuite.domain.common.UserId;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ import java.util.Set;
  * in a body or a header is never trusted.
  *
  * @param subject the token's {@code sub}: the user id
- * @param email   the {@code email} claim (ID tokens carry it; access tokens may not)
+ * @param email   the {@code email} claim, only if the token also says {@code email_verified} is true: Cognito ID
+ *                tokens carry both, and our pre token generation trigger adds both to access tokens
  * @param scopes  granted OAuth scopes
  * @param groups  Cognito groups ({@code cognito:groups}); members of {@value #ADMIN_GROUP} are administrators
  */
@@ -49,12 +51,30 @@ public record VerifiedClaims(UserId subject, Optional<String> email, Set<String>
         if (jwt.getScopes() != null) {
             scopes.addAll(jwt.getScopes());
         }
-        return Optional.of(new VerifiedClaims(subject, Optional.ofNullable(claims.get("email")),
+        return Optional.of(new VerifiedClaims(subject, verifiedEmail(claims),
                 Set.copyOf(scopes), Set.copyOf(groups(claims.get("cognito:groups")))));
     }
 
     public Caller caller() {
-        return new Caller(subject, groups.contains(ADMIN_GROUP));
+        return new Caller(subject, groups.contains(ADMIN_GROUP), email.flatMap(VerifiedClaims::asEmail));
+    }
+
+    /**
+     * API Gateway flattens every claim to a string, so a JSON {@code true} arrives as "true"; an address the
+     * identity provider has not verified counts as none.
+     */
+    private static Optional<String> verifiedEmail(Map<String, String> claims) {
+        String email = claims.get("email");
+        boolean verified = "true".equalsIgnoreCase(String.valueOf(claims.get("email_verified")).strip());
+        return verified && email != null && !email.isBlank() ? Optional.of(email) : Optional.empty();
+    }
+
+    private static Optional<Email> asEmail(String raw) {
+        try {
+            return Optional.of(new Email(raw));
+        } catch (InvalidInput unusable) {
+            return Optional.empty();
+        }
     }
 
     /**

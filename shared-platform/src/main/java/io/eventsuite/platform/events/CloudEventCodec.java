@@ -10,9 +10,10 @@ import io.eventsuite.platform.observability.TraceParent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,19 +21,24 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes and reads events as CloudEvents 1.0 in JSON structured mode: the form they are stored in as
  * pending, published to SNS and received from SQS.
  *
- * <p>Reading is strict: an unknown type, a missing attribute or data that breaks the domain's rules makes
- * the event undecodable (the consumer then reports it as failed, and it ends in the queue's DLQ).
+ * <p>Reading is strict about what a consumer needs and tolerant of what it does not know: an unknown type, a
+ * missing or mistyped required attribute or data field, or data that breaks the domain's rules makes the event
+ * undecodable (the consumer then reports it as failed, and it ends in the queue's DLQ); an extension attribute or a
+ * data field it does not know is ignored. A producer may then add an optional field or extension (a
+ * backward-compatible change) without sending every event to the DLQ of consumers not yet redeployed. (HTTP bodies
+ * stay strict: there an unknown field is a client's mistake.)
  */
 public final class CloudEventCodec {
 
     public static final String TRACEPARENT = "traceparent";
-    private static final Set<String> KNOWN_ATTRIBUTES = Set.of("specversion", "id", "source", "type", "subject",
-            "time", "datacontenttype", "data", TRACEPARENT, CorrelationIds.EVENT_EXTENSION);
 
     private final JsonMapper json;
+    private final ObjectReader tolerantData;
 
+    /** @param json the strict mapper; data is read with the same rules except that unknown fields are ignored */
     public CloudEventCodec(JsonMapper json) {
         this.json = json;
+        this.tolerantData = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public String encode(EventEnvelope event, TransportContext context) {
@@ -66,16 +72,11 @@ public final class CloudEventCodec {
         if (!"1.0".equals(text(node, "specversion"))) {
             throw new UndecodableEvent("not a CloudEvents 1.0 event");
         }
-        for (String name : node.propertyNames()) {
-            if (!KNOWN_ATTRIBUTES.contains(name)) {
-                throw new UndecodableEvent("unexpected attribute '" + name + "'");
-            }
-        }
         String type = required(node, "type");
         Class<? extends DomainEvent> dataClass = EventTypes.dataClassOf(type)
                 .orElseThrow(() -> new UndecodableEvent("unknown event type '" + type + "'"));
         try {
-            DomainEvent data = json.treeToValue(node.required("data"), dataClass);
+            DomainEvent data = tolerantData.forType(dataClass).readValue(node.required("data"));
             EventEnvelope envelope = new EventEnvelope(new EventId(required(node, "id")), required(node, "source"),
                     type, required(node, "subject"), Instant.parse(required(node, "time")), data);
             TransportContext context = new TransportContext(

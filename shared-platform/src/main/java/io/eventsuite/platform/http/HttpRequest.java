@@ -4,6 +4,7 @@ import io.eventsuite.domain.common.Caller;
 import io.eventsuite.domain.common.InvalidInput;
 import io.eventsuite.domain.common.PageRequest;
 import io.eventsuite.domain.common.Violation;
+import io.eventsuite.domain.idempotency.RequestKey;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,10 +22,17 @@ public final class HttpRequest {
     private final Map<String, String> queryParameters;
     private final String body;
     private final JsonBodyReader bodyReader;
+    private final Optional<RequestKey> requestKey;
 
     HttpRequest(String routeKey, String path, Caller caller, Map<String, String> headers,
             Map<String, String> pathParameters, Map<String, String> queryParameters, String body,
             JsonBodyReader bodyReader) {
+        this(routeKey, path, caller, headers, pathParameters, queryParameters, body, bodyReader, Optional.empty());
+    }
+
+    private HttpRequest(String routeKey, String path, Caller caller, Map<String, String> headers,
+            Map<String, String> pathParameters, Map<String, String> queryParameters, String body,
+            JsonBodyReader bodyReader, Optional<RequestKey> requestKey) {
         this.routeKey = routeKey;
         this.path = path;
         this.caller = caller;
@@ -33,6 +41,21 @@ public final class HttpRequest {
         this.queryParameters = queryParameters;
         this.body = body;
         this.bodyReader = bodyReader;
+        this.requestKey = requestKey;
+    }
+
+    /** This request, run under the {@code Idempotency-Key} contract with {@code key}. */
+    HttpRequest withRequestKey(RequestKey key) {
+        return new HttpRequest(routeKey, path, caller, headers, pathParameters, queryParameters, body, bodyReader,
+                Optional.of(key));
+    }
+
+    /**
+     * Present when the route runs under the {@code Idempotency-Key} contract and the client sent a key: the same
+     * for every retry of this request, for use cases that make their writes idempotent with it.
+     */
+    public Optional<RequestKey> requestKey() {
+        return requestKey;
     }
 
     /** The API Gateway route, such as {@code POST /orders}. */

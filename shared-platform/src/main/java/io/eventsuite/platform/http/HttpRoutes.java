@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.eventsuite.domain.common.InvalidInput;
+import io.eventsuite.domain.common.UnverifiedEmail;
 import io.eventsuite.platform.auth.VerifiedClaims;
 import io.eventsuite.platform.observability.CorrelationIds;
 import io.eventsuite.platform.observability.InvocationLogContext;
 import io.eventsuite.platform.observability.LambdaContexts;
 import io.eventsuite.platform.observability.TraceParent;
+import io.eventsuite.platform.outbox.PendingEventsFull;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -64,6 +66,13 @@ public final class HttpRoutes {
             } catch (InvalidInput invalid) {
                 response = HttpResponse.problem(new Problem(ProblemType.INVALID_INPUT,
                         "some values are invalid; see errors", null, invalid.violations()));
+            } catch (UnverifiedEmail unverified) {
+                response = HttpResponse.problem(ProblemType.EMAIL_NOT_VERIFIED, unverified.getMessage());
+            } catch (PendingEventsFull full) {
+                LOG.error("route {} refused: its aggregate's outbox is full ({} events); is the relay failing?",
+                        event.getRouteKey(), full.limit());
+                response = HttpResponse.problem(ProblemType.EVENT_BACKLOG_FULL,
+                        "nothing was changed; retry in a few minutes");
             } catch (RuntimeException unexpected) {
                 LOG.error("route {} failed", event.getRouteKey(), unexpected);
                 response = HttpResponse.problem(ProblemType.INTERNAL,

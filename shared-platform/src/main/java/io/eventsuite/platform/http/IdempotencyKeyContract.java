@@ -2,6 +2,7 @@ package io.eventsuite.platform.http;
 
 import io.eventsuite.domain.idempotency.Execution;
 import io.eventsuite.domain.idempotency.IdempotentExecution;
+import io.eventsuite.domain.idempotency.RequestKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,8 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Keys are scoped per caller and route, so one user's key can never replay another user's response.
  * The fingerprint covers the route, path and body. What the handler answers (2xx, and business outcomes such
- * as 409) is stored and replayed; what throws (a 500, or a request refused as malformed or invalid before the
- * use case ran) releases the key, so the client may retry or correct the request under the same key.
+ * as 409) is stored and replayed. A request refused as malformed or invalid before the use case ran releases the
+ * key, so the client may correct it under the same key. Any other failure (a 500) may come after a write
+ * committed, so the key stays claimed until its lock expires (meanwhile a retry gets 409 in progress); the retry
+ * after that runs the route again, and the handler finds its own earlier write through
+ * {@link HttpRequest#requestKey()}.
  */
 public final class IdempotencyKeyContract {
 
@@ -42,7 +46,8 @@ public final class IdempotencyKeyContract {
     private HttpResponse runOnce(String key, HttpRequest request, RouteHandler handler) {
         String scopedKey = request.caller().id().value() + "|" + request.routeKey() + "|" + key;
         String fingerprint = sha256(request.routeKey() + "\n" + request.path() + "\n" + request.rawBody());
-        Execution outcome = execution.run(scopedKey, fingerprint, () -> store(handler.handle(request)));
+        HttpRequest keyed = request.withRequestKey(RequestKey.of(scopedKey, fingerprint));
+        Execution outcome = execution.run(scopedKey, fingerprint, () -> store(handler.handle(keyed)));
         return switch (outcome) {
             case Execution.Fresh fresh -> restore(fresh.result());
             case Execution.Replayed replayed -> restore(replayed.result()).withHeader("Idempotent-Replayed", "true");

@@ -11,6 +11,7 @@ public enum ProblemType {
     UNKNOWN_FIELD(400, "unknown-field", "The request body has a field this API does not accept"),
     INVALID_REQUEST(400, "invalid-request", "The request is not well formed"),
     UNAUTHENTICATED(401, "unauthenticated", "No valid identity came with the request"),
+    EMAIL_NOT_VERIFIED(403, "email-not-verified", "The email is not the verified address of the caller's token"),
     NOT_FOUND(404, "not-found", "No such resource"),
     ALREADY_EXISTS(409, "already-exists", "The resource already exists"),
     ILLEGAL_STATE_TRANSITION(409, "illegal-state-transition", "The resource cannot make that change from its current state"),
@@ -22,7 +23,9 @@ public enum ProblemType {
     INVALID_INPUT(422, "invalid-input", "The request has invalid values"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "This Idempotency-Key was used with a different request"),
     PRECONDITION_REQUIRED(428, "precondition-required", "This change needs an If-Match header with the current version"),
-    INTERNAL(500, "internal", "Something went wrong on our side; it was logged");
+    INTERNAL(500, "internal", "Something went wrong on our side; it was logged"),
+    EVENT_BACKLOG_FULL(503, "event-backlog-full",
+            "Too many of this resource's events are still waiting to be published; retry later");
 
     private static final String BASE = "urn:eventsuite:problem:";
 

@@ -3,6 +3,7 @@ package io.eventsuite.platform.sqs;
 import io.eventsuite.domain.event.EventEnvelope;
 import io.eventsuite.domain.idempotency.Execution;
 import io.eventsuite.domain.idempotency.IdempotentExecution;
+import io.eventsuite.domain.idempotency.NothingWritten;
 
 /**
  * Each consumer handles each event id once, whatever SQS redelivers: a record of the event id per consumer in
@@ -11,7 +12,9 @@ import io.eventsuite.domain.idempotency.IdempotentExecution;
  * <ul>
  *   <li>already completed: skipped as done (the message is deleted);</li>
  *   <li>claimed by a delivery still running (or one that died less than the lock time ago): retried later;</li>
- *   <li>the handler asks for a retry or fails: the claim is released, so the redelivery runs it again.</li>
+ *   <li>the handler asks for a retry: the claim is released, so the redelivery runs it again;</li>
+ *   <li>the handler fails: it may have written something, so the claim stays until its lock expires (2 minutes,
+ *       less than the queues' visibility timeout), and the redelivery after that runs it again.</li>
  * </ul>
  * The use cases are idempotent on their own too (the notification id comes from the event id, a cancelled
  * order is not cancelled again); this is the second line, and it spares them the repeated work.
@@ -47,7 +50,7 @@ public final class ProcessedEvents {
     }
 
     /** Carries a retry out of the idempotent run, so that the claim is released rather than completed. */
-    private static final class RetryRequested extends RuntimeException {
+    private static final class RetryRequested extends RuntimeException implements NothingWritten {
 
         private final transient Handling.RetryLater handling;
 

@@ -3,6 +3,7 @@ package io.eventsuite.platform.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.eventsuite.domain.common.Email;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -43,6 +44,18 @@ class VerifiedClaimsTest {
         assertThat(VerifiedClaims.from(new APIGatewayV2HTTPEvent())).isEmpty();
         assertThat(VerifiedClaims.from(event(Map.of("email", "a@example.com"), null))).isEmpty();
         assertThat(VerifiedClaims.from(event(Map.of("sub", "../../etc/passwd"), null))).isEmpty();
+    }
+
+    @Test
+    void the_email_counts_only_when_the_token_says_it_is_verified_as_api_gateway_passes_it_a_string() {
+        assertThat(VerifiedClaims.from(event(Map.of("sub", "u", "email", "a@example.com", "email_verified", "true"), null))
+                .orElseThrow().caller().verifiedEmail()).contains(new Email("a@example.com"));
+        assertThat(VerifiedClaims.from(event(Map.of("sub", "u", "email", "a@example.com", "email_verified", "false"), null))
+                .orElseThrow().caller().verifiedEmail()).isEmpty();
+        assertThat(VerifiedClaims.from(event(Map.of("sub", "u", "email", "a@example.com"), null))
+                .orElseThrow().caller().verifiedEmail()).isEmpty();
+        assertThat(VerifiedClaims.from(event(Map.of("sub", "u", "email", "not-an-address", "email_verified", "true"), null))
+                .orElseThrow().caller().verifiedEmail()).isEmpty();
     }
 
     private static APIGatewayV2HTTPEvent event(Map<String, String> claims, List<String> scopes) {

@@ -58,7 +58,8 @@ class ProducedEventsMatchTheirSchemasTest {
         InMemoryUsers users = new InMemoryUsers();
         InMemoryOrders orders = new InMemoryOrders();
         new RegisteringUser(users, clock, ids, publisher).register(Fixtures.aliceRegistration());
-        new UpdatingUser(users, clock, ids, publisher).update(Fixtures.alice(), new UpdateUser(Fixtures.ALICE, 1,
+        new UpdatingUser(users, clock, ids, publisher).update(Fixtures.alice().withVerifiedEmail(new Email("alice.l@example.com")),
+                new UpdateUser(Fixtures.ALICE, 1,
                 Optional.of("Alice L."), Optional.of(new Email("alice.l@example.com")), Optional.empty()));
         Order order = new PlacingOrder(orders, clock, ids, publisher)
                 .place(Fixtures.anOrderOf(Fixtures.ALICE, Fixtures.aBook(), Fixtures.aBook()));

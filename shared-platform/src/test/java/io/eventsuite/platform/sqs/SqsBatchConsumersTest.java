@@ -29,7 +29,7 @@ class SqsBatchConsumersTest {
     private final MutableClock clock = new MutableClock();
     private final SqsBatchConsumers consumers = new SqsBatchConsumers(codec, new ProcessedEvents(
             new IdempotentExecution(new InMemoryIdempotencyStore(), clock, Duration.ofMinutes(2), Duration.ofHours(24))));
-    private final EventEnvelope deleted = Fixtures.anEnvelope("e-1", new UserDeleted(new UserId("alice-sub")));
+    private final EventEnvelope deleted = Fixtures.anEnvelope("e-1", new UserDeleted(new UserId("alice-sub"), 2));
 
     @Test
     void an_event_redelivered_three_times_is_handled_once_and_each_delivery_succeeds() {
@@ -61,24 +61,40 @@ class SqsBatchConsumersTest {
     }
 
     @Test
-    void a_retry_or_a_failure_is_not_remembered_so_the_redelivery_runs_again() {
-        List<String> answers = new ArrayList<>(List.of("retry", "throw", "done"));
+    void a_retry_is_not_remembered_so_the_redelivery_runs_again() {
+        List<String> answers = new ArrayList<>(List.of("retry", "done"));
         AtomicInteger calls = new AtomicInteger();
         var consumer = consumers.consumer("c", Set.of(UserDeleted.TYPE), event -> {
             calls.incrementAndGet();
-            return switch (answers.remove(0)) {
-                case "retry" -> Handling.retryLater("not yet");
-                case "throw" -> throw new IllegalStateException("boom");
-                default -> Handling.done("ok");
-            };
+            return answers.remove(0).equals("retry") ? Handling.retryLater("not yet") : Handling.done("ok");
         });
 
         assertThat(failures(consumer, batch(deleted))).hasSize(1);
-        assertThat(failures(consumer, batch(deleted))).hasSize(1);
         assertThat(failures(consumer, batch(deleted))).isEmpty();
         assertThat(failures(consumer, batch(deleted))).isEmpty();
 
-        assertThat(calls).hasValue(3);
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void after_a_failure_the_redelivery_runs_again_once_the_claim_lapsed_as_it_may_have_written_something() {
+        List<String> answers = new ArrayList<>(List.of("throw", "done"));
+        AtomicInteger calls = new AtomicInteger();
+        var consumer = consumers.consumer("c", Set.of(UserDeleted.TYPE), event -> {
+            calls.incrementAndGet();
+            if (answers.remove(0).equals("throw")) {
+                throw new IllegalStateException("boom");
+            }
+            return Handling.done("ok");
+        });
+
+        assertThat(failures(consumer, batch(deleted))).hasSize(1);
+        assertThat(failures(consumer, batch(deleted))).as("too soon: the failed delivery's claim holds").hasSize(1);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(failures(consumer, batch(deleted))).isEmpty();
+        assertThat(failures(consumer, batch(deleted))).isEmpty();
+
+        assertThat(calls).hasValue(2);
     }
 
     @Test

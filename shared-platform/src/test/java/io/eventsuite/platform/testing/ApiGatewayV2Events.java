@@ -69,6 +69,21 @@ public final class ApiGatewayV2Events {
         return this;
     }
 
+    /**
+     * The caller's token carries {@code email} with {@code email_verified} "true", as API Gateway passes the
+     * claims of a Cognito access token our pre token generation trigger enriched (every claim a string).
+     */
+    public ApiGatewayV2Events verifiedEmail(String email) {
+        return emailClaims(email, "true");
+    }
+
+    /** The {@code email} and {@code email_verified} claims as given; call after {@link #as(String)}. */
+    public ApiGatewayV2Events emailClaims(String email, String emailVerified) {
+        claims.put("email", email);
+        claims.put("email_verified", emailVerified);
+        return this;
+    }
+
     /** No authorizer context at all: what a route without an authorizer would receive. */
     public ApiGatewayV2Events anonymous() {
         this.claims = null;

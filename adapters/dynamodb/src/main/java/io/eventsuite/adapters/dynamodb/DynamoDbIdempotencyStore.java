@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -24,18 +25,44 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * and was taken over can neither overwrite nor delete its successor's claim. Use one instance per service,
  * shared by its requests (begin, complete and release of one request run on the same instance, as
  * {@code IdempotentExecution} does).
+ *
+ * <p>The SDK retries a request whose response was lost; a retried claim then fails its own condition. The claim
+ * token tells that apart from another request's claim. {@link #complete} (same claim, same values) and
+ * {@link #release} (already gone) are harmless to repeat.
+ *
+ * <p>Every item's key starts with the owner's prefix and {@code #} ({@code placeOrder#<key>}): one table serves
+ * every function, and IAM lets each function touch only the items under its own prefix (a
+ * {@code dynamodb:LeadingKeys} condition), so no function can overwrite or replay another's records.
  */
 public final class DynamoDbIdempotencyStore implements IdempotencyStore {
 
     private static final int BEGIN_ATTEMPTS = 3;
+    /** Letters, digits, dot, dash and underscore: nothing IAM's StringLike would read as a wildcard. */
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final String SEPARATOR = "#";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String keyPrefix;
     private final Map<String, String> claims = new ConcurrentHashMap<>();
 
-    public DynamoDbIdempotencyStore(DynamoDbClient dynamo, String table) {
+    /**
+     * @param keyPrefix the owner of the records (the function's bean name in the template), written before
+     *                  {@code #} at the start of every key; the IAM condition allows {@code <keyPrefix>#*}
+     */
+    public DynamoDbIdempotencyStore(DynamoDbClient dynamo, String table, String keyPrefix) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        if (!PREFIX.matcher(keyPrefix).matches()) {
+            throw new IllegalArgumentException("keyPrefix must be 1 to 64 of [A-Za-z0-9._-], is '" + keyPrefix + "'");
+        }
+        this.keyPrefix = keyPrefix + SEPARATOR;
+    }
+
+    /** The item key of a caller's key. */
+    private Map<String, AttributeValue> itemKey(String key) {
+        return IdempotencyItems.key(keyPrefix + key);
     }
 
     /**
@@ -53,9 +80,15 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                 claims.put(key, claim);
                 return new BeginOutcome.Started();
             } catch (ConditionalCheckFailedException held) {
-                found = Items.asFound(held, () -> Items.get(dynamo, table, IdempotencyItems.key(key), List.of()));
+                found = Items.asFound(held, () -> Items.get(dynamo, table, itemKey(key), List.of()));
             }
             Optional<IdempotencyItems.Entry> entry = found.map(item -> IdempotencyItems.read(table, item));
+            if (entry.isPresent() && entry.get().claim().equals(Optional.of(claim))
+                    && entry.get().result().isEmpty()) {
+                // Our own claim: the write committed, its response was lost and the SDK's retry met it.
+                claims.put(key, claim);
+                return new BeginOutcome.Started();
+            }
             if (entry.isPresent() && entry.get().isLiveAt(now)) {
                 if (!entry.get().fingerprint().equals(fingerprint)) {
                     return new BeginOutcome.Mismatch();
@@ -78,7 +111,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                 + " OR (attribute_exists(" + result + ") AND "
                 + condition.name(IdempotencyItems.KEEP_UNTIL) + " <= " + nowNanos + ")";
         dynamo.putItem(b -> b.tableName(table)
-                .item(IdempotencyItems.claim(key, fingerprint, claim, lockedUntil))
+                .item(IdempotencyItems.claim(keyPrefix + key, fingerprint, claim, lockedUntil))
                 .conditionExpression(free)
                 .expressionAttributeNames(condition.names())
                 .expressionAttributeValues(condition.values())
@@ -105,7 +138,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
                 .set(IdempotencyItems.EXPIRES_AT, IdempotencyItems.ttl(keepUntil));
         String condition = update.name(IdempotencyItems.CLAIM) + " = " + update.value(Attributes.s(claim));
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(IdempotencyItems.key(key))
+            dynamo.updateItem(b -> b.tableName(table).key(itemKey(key))
                     .updateExpression(update.update())
                     .conditionExpression(condition)
                     .expressionAttributeNames(update.names())
@@ -126,7 +159,7 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         String expression = condition.name(IdempotencyItems.CLAIM) + " = " + condition.value(Attributes.s(claim))
                 + " AND attribute_not_exists(" + condition.name(IdempotencyItems.RESULT) + ")";
         try {
-            dynamo.deleteItem(b -> b.tableName(table).key(IdempotencyItems.key(key))
+            dynamo.deleteItem(b -> b.tableName(table).key(itemKey(key))
                     .conditionExpression(expression)
                     .expressionAttributeNames(condition.names())
                     .expressionAttributeValues(condition.values()));

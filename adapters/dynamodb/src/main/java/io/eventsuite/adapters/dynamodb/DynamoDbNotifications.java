@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -29,10 +30,18 @@ public final class DynamoDbNotifications implements Notifications {
 
     /** @param cursorKey signs page cursors: at least 32 random bytes, the same for every instance of the service */
     public DynamoDbNotifications(DynamoDbClient dynamo, String table, byte[] cursorKey) {
+        this(dynamo, table, PageCursors.checkedNow(cursorKey));
+    }
+
+    /**
+     * @param cursorKey asked for the key that signs page cursors when a page is first listed, so that functions that
+     *                  never list notifications need no key
+     */
+    public DynamoDbNotifications(DynamoDbClient dynamo, String table, Supplier<byte[]> cursorKey) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
         this.byRecipient = new NewestFirstPages(dynamo, table, TableDefinitions.BY_RECIPIENT_INDEX,
-                NotificationItems.RECIPIENT_ID, NotificationItems.CREATED_AT, new PageCursors(cursorKey),
+                NotificationItems.RECIPIENT_ID, NotificationItems.CREATED_AT, PageCursors.signedWith(cursorKey),
                 NotificationItems.ALL);
         this.deletes = new BatchDeletes(dynamo, table);
     }
@@ -58,6 +67,12 @@ public final class DynamoDbNotifications implements Notifications {
         } catch (ConditionalCheckFailedException exists) {
             return false;
         }
+    }
+
+    /** An unconditional DeleteItem: deleting an unknown notification is no error. */
+    @Override
+    public void delete(NotificationId id) {
+        dynamo.deleteItem(b -> b.tableName(table).key(NotificationItems.key(id)));
     }
 
     /** Does nothing when the notification is unknown (it may have been purged meanwhile). */
@@ -86,7 +101,7 @@ public final class DynamoDbNotifications implements Notifications {
      * Pages through the recipient's index entries and deletes them in batches. Not atomic, and it need not be:
      * a purge is idempotent, so a failure part-way is finished by the redelivered {@code UserDeleted}. The count is
      * what the index listed; the index is eventually consistent, so a notification written a moment earlier may
-     * be missed by this pass (the same holds for any reader of the index).
+     * be missed by one pass: the purge makes a second one after {@link GsiPropagation} is waited out.
      */
     @Override
     public int deleteByRecipient(UserId recipientId) {

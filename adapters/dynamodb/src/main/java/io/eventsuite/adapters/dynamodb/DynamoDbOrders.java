@@ -12,12 +12,15 @@ import io.eventsuite.platform.observability.CurrentTransportContext;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * {@link Orders} on a DynamoDB table keyed by {@code id}, with the {@code by-customer} index for listing. Each write
- * is one conditional PutItem or UpdateItem storing the order with its pending events.
+ * is one conditional PutItem or UpdateItem storing the order with its pending events, and recognises its own
+ * commit when the SDK retried it after a lost response ({@link OwnWrite}).
  */
 public final class DynamoDbOrders implements Orders {
 
@@ -28,11 +31,19 @@ public final class DynamoDbOrders implements Orders {
 
     /** @param cursorKey signs page cursors: at least 32 random bytes, the same for every instance of the service */
     public DynamoDbOrders(DynamoDbClient dynamo, String table, CloudEventCodec codec, byte[] cursorKey) {
+        this(dynamo, table, codec, PageCursors.checkedNow(cursorKey));
+    }
+
+    /**
+     * @param cursorKey asked for the key that signs page cursors when a page is first listed, so that functions that
+     *                  never list orders need no key
+     */
+    public DynamoDbOrders(DynamoDbClient dynamo, String table, CloudEventCodec codec, Supplier<byte[]> cursorKey) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
         this.outbox = new PendingEventItems(codec, CurrentTransportContext::get);
         this.byCustomer = new NewestFirstPages(dynamo, table, TableDefinitions.BY_CUSTOMER_INDEX,
-                OrderItems.CUSTOMER_ID, OrderItems.PLACED_AT, new PageCursors(cursorKey),
+                OrderItems.CUSTOMER_ID, OrderItems.PLACED_AT, PageCursors.signedWith(cursorKey),
                 OrderItems.ORDER_ATTRIBUTES);
     }
 
@@ -42,35 +53,41 @@ public final class DynamoDbOrders implements Orders {
                 .map(item -> OrderItems.read(table, item));
     }
 
-    /** @throws IllegalStateException when the id exists: ids are generated, so that is a defect, not a conflict */
+    /** {@code false} when the id exists; a retry of this very write (the SDK's, after a lost response) is recognised. */
     @Override
-    public void add(Order order, List<EventEnvelope> pending) {
+    public boolean add(Order order, List<EventEnvelope> pending) {
+        OwnWrite write = new OwnWrite();
         Expressions condition = new Expressions();
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(OrderItems.newItem(order, outbox.newItemAttributes(pending)))
+                    .item(write.stamp(OrderItems.newItem(order, outbox.newItemAttributes(pending))))
                     .conditionExpression("attribute_not_exists(" + condition.name(OrderItems.ID) + ")")
-                    .expressionAttributeNames(condition.names()));
+                    .expressionAttributeNames(condition.names())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
         } catch (ConditionalCheckFailedException exists) {
-            throw new IllegalStateException("order ids are generated; " + order.id() + " exists already", exists);
+            return write.committedDespite(exists, dynamo, table, OrderItems.key(order.id()));
         }
     }
 
     @Override
     public boolean replace(Order order, long expectedVersion, List<EventEnvelope> pending) {
-        Expressions update = new Expressions();
+        OwnWrite write = new OwnWrite();
+        Expressions update = write.stamp(new Expressions());
         OrderItems.setAll(update, order);
         outbox.addTo(update, pending);
         String condition = update.name(OrderItems.VERSION) + " = " + update.value(Attributes.n(expectedVersion));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(OrderItems.key(order.id()))
                     .updateExpression(update.update())
-                    .conditionExpression(condition)
+                    .conditionExpression(update.conditionWith(condition))
                     .expressionAttributeNames(update.names())
-                    .expressionAttributeValues(update.values()));
+                    .expressionAttributeValues(update.values())
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return true;
-        } catch (ConditionalCheckFailedException staleOrGone) {
-            return false;
+        } catch (ConditionalCheckFailedException staleOrGoneOrFull) {
+            return write.committedDespite(staleOrGoneOrFull, pending.size(), dynamo, table,
+                    OrderItems.key(order.id()));
         }
     }
 

@@ -2,14 +2,19 @@ package io.eventsuite.adapters.dynamodb;
 
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Recipient;
+import io.eventsuite.domain.notification.RecipientState;
 import io.eventsuite.domain.notification.Recipients;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** {@link Recipients} on a DynamoDB table keyed by {@code id} (the user's id). */
+/**
+ * {@link Recipients} on a DynamoDB table keyed by {@code id} (the user's id). An item is a recipient or a
+ * tombstone (see {@link RecipientItems}); both carry {@code version}, so one condition guards every write.
+ */
 public final class DynamoDbRecipients implements Recipients {
 
     private final DynamoDbClient dynamo;
@@ -21,21 +26,31 @@ public final class DynamoDbRecipients implements Recipients {
     }
 
     @Override
-    public Optional<Recipient> findById(UserId id) {
+    public RecipientState find(UserId id) {
         return Items.get(dynamo, table, RecipientItems.key(id), List.of())
-                .map(item -> RecipientItems.read(table, item));
+                .map(item -> RecipientItems.read(table, item))
+                .orElseGet(RecipientState.Unknown::new);
     }
 
-    /** One PutItem conditional on there being no stored recipient or only an older version. */
     @Override
     public boolean upsertIfNewer(Recipient recipient) {
+        return putIfNewer(RecipientItems.item(recipient), recipient.version());
+    }
+
+    /** The tombstone is a whole new item (a PutItem), so no personal attribute of the recipient survives it. */
+    @Override
+    public boolean eraseIfNewer(UserId id, long version) {
+        return putIfNewer(RecipientItems.tombstone(id, version), version);
+    }
+
+    /** One PutItem conditional on there being no item, or only one (recipient or tombstone) of an older version. */
+    private boolean putIfNewer(Map<String, AttributeValue> item, long version) {
         Expressions condition = new Expressions();
-        String version = condition.name(RecipientItems.VERSION);
-        String expression = "attribute_not_exists(" + condition.name(RecipientItems.ID) + ") OR " + version + " < "
-                + condition.value(Attributes.n(recipient.version()));
+        String expression = "attribute_not_exists(" + condition.name(RecipientItems.ID) + ") OR "
+                + condition.name(RecipientItems.VERSION) + " < " + condition.value(Attributes.n(version));
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(RecipientItems.item(recipient))
+                    .item(item)
                     .conditionExpression(expression)
                     .expressionAttributeNames(condition.names())
                     .expressionAttributeValues(condition.values()));
@@ -43,11 +58,5 @@ public final class DynamoDbRecipients implements Recipients {
         } catch (ConditionalCheckFailedException sameOrNewer) {
             return false;
         }
-    }
-
-    /** An unconditional DeleteItem: forgetting an unknown recipient is no error. */
-    @Override
-    public void delete(UserId id) {
-        dynamo.deleteItem(b -> b.tableName(table).key(RecipientItems.key(id)));
     }
 }

@@ -19,6 +19,7 @@ final class Expressions {
     private final Map<String, AttributeValue> values = new LinkedHashMap<>();
     private final List<String> sets = new ArrayList<>();
     private final List<String> removes = new ArrayList<>();
+    private final List<String> requirements = new ArrayList<>();
 
     /** The placeholder of an attribute name (or map key), the same one each time it is asked for. */
     String name(String attribute) {
@@ -54,6 +55,12 @@ final class Expressions {
         return this;
     }
 
+    /** A SET action written out by the caller, with placeholders from {@link #name} and {@link #value}. */
+    Expressions setExpression(String action) {
+        sets.add(action);
+        return this;
+    }
+
     Expressions remove(String attribute) {
         removes.add(name(attribute));
         return this;
@@ -62,6 +69,23 @@ final class Expressions {
     Expressions removeEntry(String mapAttribute, String key) {
         removes.add(name(mapAttribute) + "." + name(key));
         return this;
+    }
+
+    /** A condition a part of the update needs (such as room in the outbox), added to the writer's own. */
+    Expressions require(String condition) {
+        requirements.add(condition);
+        return this;
+    }
+
+    /** The writer's condition and every requirement, all of which must hold. */
+    String conditionWith(String condition) {
+        if (requirements.isEmpty()) {
+            return condition;
+        }
+        List<String> all = new ArrayList<>();
+        all.add("(" + condition + ")");
+        requirements.forEach(r -> all.add("(" + r + ")"));
+        return String.join(" AND ", all);
     }
 
     String update() {

@@ -25,7 +25,8 @@ final class IdempotencyItems {
     private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
 
     /** What a failed claim found. */
-    record Entry(String fingerprint, Optional<String> result, BigInteger lockedUntil, Optional<BigInteger> keepUntil) {
+    record Entry(String fingerprint, Optional<String> claim, Optional<String> result, BigInteger lockedUntil,
+                 Optional<BigInteger> keepUntil) {
 
         boolean isLiveAt(Instant now) {
             BigInteger deadline = result.isPresent() ? keepUntil.orElse(BigInteger.ZERO) : lockedUntil;
@@ -53,6 +54,7 @@ final class IdempotencyItems {
     static Entry read(String table, Map<String, AttributeValue> item) {
         return CorruptItem.guard(table, () -> new Entry(
                 Attributes.string(item, FINGERPRINT),
+                Attributes.optionalString(item, CLAIM),
                 Attributes.optionalString(item, RESULT),
                 bigNumber(item, LOCKED_UNTIL),
                 item.containsKey(KEEP_UNTIL) ? Optional.of(bigNumber(item, KEEP_UNTIL)) : Optional.empty()));

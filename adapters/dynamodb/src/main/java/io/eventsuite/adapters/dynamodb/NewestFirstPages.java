@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -30,12 +31,15 @@ final class NewestFirstPages {
     private final String index;
     private final String partitionAttribute;
     private final String sortAttribute;
-    private final PageCursors cursors;
+    private final Supplier<PageCursors> cursors;
     private final List<String> attributes;
 
-    /** @param attributes what to read of each item; it must include the three key attributes */
+    /**
+     * @param cursors    built when a page is first asked for, so that a function that never pages needs no key
+     * @param attributes what to read of each item; it must include the three key attributes
+     */
     NewestFirstPages(DynamoDbClient dynamo, String table, String index, String partitionAttribute,
-                     String sortAttribute, PageCursors cursors, List<String> attributes) {
+                     String sortAttribute, Supplier<PageCursors> cursors, List<String> attributes) {
         this.dynamo = dynamo;
         this.table = table;
         this.index = index;
@@ -64,7 +68,7 @@ final class NewestFirstPages {
             return Page.last(items);
         }
         List<Map<String, AttributeValue>> page = items.subList(0, request.limit());
-        return new Page<>(page, Optional.of(cursors.encode(query, keyOf(page.getLast()))));
+        return new Page<>(page, Optional.of(cursors.get().encode(query, keyOf(page.getLast()))));
     }
 
     private QueryRequest query(String partition, int limit, Map<String, AttributeValue> start) {
@@ -96,7 +100,7 @@ final class NewestFirstPages {
     }
 
     private Map<String, AttributeValue> startKey(String query, String partition, String cursor) {
-        Map<String, String> key = cursors.decode(query, cursor);
+        Map<String, String> key = cursors.get().decode(query, cursor);
         // The signature already binds the cursor to this query; this only guards against a key format change.
         if (!key.keySet().equals(Set.of(TABLE_KEY, partitionAttribute, sortAttribute))
                 || !partition.equals(key.get(partitionAttribute))) {

@@ -3,6 +3,7 @@ package io.eventsuite.adapters.dynamodb;
 import io.eventsuite.domain.common.Money;
 import io.eventsuite.domain.common.OrderId;
 import io.eventsuite.domain.common.UserId;
+import io.eventsuite.domain.idempotency.RequestKey;
 import io.eventsuite.domain.order.Order;
 import io.eventsuite.domain.order.OrderLine;
 import io.eventsuite.domain.order.OrderStatus;
@@ -28,10 +29,12 @@ final class OrderItems {
     static final String PLACED_AT = "placedAt";
     static final String UPDATED_AT = "updatedAt";
     static final String CANCELLATION_REASON = "cancellationReason";
+    /** The request key of the request that cancelled the order, if it had one. */
+    static final String CANCELLED_BY = "cancelledBy";
 
     /** What reading an order needs: everything but the outbox. */
     static final List<String> ORDER_ATTRIBUTES = List.of(ID, CUSTOMER_ID, LINES, TOTAL, STATUS, VERSION, PLACED_AT,
-            UPDATED_AT, CANCELLATION_REASON);
+            UPDATED_AT, CANCELLATION_REASON, CANCELLED_BY);
 
     private OrderItems() {
     }
@@ -53,6 +56,9 @@ final class OrderItems {
         if (order.cancellationReason().isEmpty()) {
             update.remove(CANCELLATION_REASON);
         }
+        if (order.cancelledBy().isEmpty()) {
+            update.remove(CANCELLED_BY);
+        }
     }
 
     private static Map<String, AttributeValue> attributes(Order order) {
@@ -65,6 +71,7 @@ final class OrderItems {
         attributes.put(PLACED_AT, Attributes.instant(order.placedAt()));
         attributes.put(UPDATED_AT, Attributes.instant(order.updatedAt()));
         order.cancellationReason().ifPresent(reason -> attributes.put(CANCELLATION_REASON, Attributes.s(reason)));
+        order.cancelledBy().ifPresent(request -> attributes.put(CANCELLED_BY, Attributes.s(request.value())));
         return attributes;
     }
 
@@ -91,7 +98,8 @@ final class OrderItems {
                 Attributes.number(item, VERSION),
                 Attributes.instant(item, PLACED_AT),
                 Attributes.instant(item, UPDATED_AT),
-                Attributes.optionalString(item, CANCELLATION_REASON)));
+                Attributes.optionalString(item, CANCELLATION_REASON),
+                Attributes.optionalString(item, CANCELLED_BY).map(RequestKey::new)));
     }
 
     private static OrderLine readLine(AttributeValue value) {

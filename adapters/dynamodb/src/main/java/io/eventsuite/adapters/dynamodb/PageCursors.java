@@ -12,7 +12,9 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,6 +39,33 @@ final class PageCursors {
             throw new IllegalArgumentException("the cursor key needs at least " + MIN_KEY_BYTES + " bytes");
         }
         this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
+    /** A key given up front, checked at once (as a constructor with a key always did). */
+    static Supplier<byte[]> checkedNow(byte[] key) {
+        byte[] copy = new PageCursors(key).key.getEncoded();
+        return () -> copy.clone();
+    }
+
+    /**
+     * Cursors signed with the key {@code key} supplies, read (and checked) on first use and then kept: functions
+     * that never page are not given the key at all.
+     */
+    static Supplier<PageCursors> signedWith(Supplier<byte[]> key) {
+        Objects.requireNonNull(key, "key");
+        return new Supplier<>() {
+            private volatile PageCursors cursors;
+
+            @Override
+            public PageCursors get() {
+                PageCursors built = cursors;
+                if (built == null) {
+                    built = new PageCursors(key.get());
+                    cursors = built;
+                }
+                return built;
+            }
+        };
     }
 
     /** The cursor for continuing {@code query} after {@code lastKey}. */

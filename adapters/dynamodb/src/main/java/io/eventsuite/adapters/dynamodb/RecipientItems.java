@@ -3,11 +3,15 @@ package io.eventsuite.adapters.dynamodb;
 import io.eventsuite.domain.common.Email;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Recipient;
+import io.eventsuite.domain.notification.RecipientState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A recipient (the notification service's projection of a user) as an item. */
+/**
+ * A recipient (the notification service's projection of a user) as an item; or, once the user is erased, a
+ * tombstone: the id, the erasure's {@code version} and {@code erased = true}, nothing personal.
+ */
 final class RecipientItems {
 
     static final String ID = "id";
@@ -15,6 +19,7 @@ final class RecipientItems {
     static final String EMAIL = "email";
     static final String PREFERENCES = "preferences";
     static final String VERSION = "version";
+    static final String ERASED = "erased";
 
     private RecipientItems() {
     }
@@ -33,13 +38,26 @@ final class RecipientItems {
         return item;
     }
 
-    static Recipient read(String table, Map<String, AttributeValue> item) {
+    static Map<String, AttributeValue> tombstone(UserId id, long version) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put(ID, Attributes.s(id.value()));
+        item.put(VERSION, Attributes.n(version));
+        item.put(ERASED, AttributeValue.fromBool(true));
+        return item;
+    }
+
+    static RecipientState read(String table, Map<String, AttributeValue> item) {
         return CorruptItem.guard(table, () -> {
-            return new Recipient(new UserId(Attributes.string(item, ID)),
+            UserId id = new UserId(Attributes.string(item, ID));
+            long version = Attributes.number(item, VERSION);
+            if (item.containsKey(ERASED)) {
+                return new RecipientState.Erased(id, version);
+            }
+            return new RecipientState.Known(new Recipient(id,
                     Attributes.string(item, DISPLAY_NAME),
                     new Email(Attributes.string(item, EMAIL)),
                     PreferenceItems.read(item, PREFERENCES),
-                    Attributes.number(item, VERSION));
+                    version));
         });
     }
 }

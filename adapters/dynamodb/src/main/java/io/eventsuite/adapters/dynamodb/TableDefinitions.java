@@ -27,7 +27,7 @@ public final class TableDefinitions {
     public static final String PENDING_EVENTS_INDEX = "pending-events";
     public static final String BY_CUSTOMER_INDEX = "by-customer";
     public static final String BY_RECIPIENT_INDEX = "by-recipient";
-    /** The TTL attribute (epoch seconds) of the users table (tombstones) and the idempotency table. */
+    /** The TTL attribute (epoch seconds) of the idempotency table, and of old user tombstones (without a version). */
     public static final String TTL_ATTRIBUTE = "expiresAt";
 
     private TableDefinitions() {

@@ -11,8 +11,11 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A user as an item of the users table. An erased user leaves a tombstone: the id, {@code erasedAt},
- * {@code expiresAt} (for AWS TTL) and the outbox attributes, nothing personal.
+ * A user as an item of the users table. An erased user leaves a tombstone: the id, the erasure's {@code version},
+ * {@code erasedAt} and the outbox attributes, nothing personal. It gets no {@code expiresAt}: were AWS TTL to
+ * remove it, a later registration of the id would start again at version 1, below versions the erased life's
+ * events already carry, and "store if newer" would no longer hold between the two lives. (Tombstones written
+ * before erasures kept their version have no version and an {@code expiresAt}; a registration revives them at 1.)
  */
 final class UserItems {
 
@@ -29,9 +32,9 @@ final class UserItems {
     /** What {@code findById} reads: the user, without the outbox. */
     static final List<String> USER_ATTRIBUTES =
             List.of(ID, DISPLAY_NAME, EMAIL, PREFERENCES, VERSION, CREATED_AT, UPDATED_AT, ERASED_AT);
-    /** What erasure removes: everything personal (the id is the key and stays). */
+    /** What erasure removes: everything personal (the id is the key and stays, the version is overwritten). */
     static final List<String> PERSONAL_ATTRIBUTES =
-            List.of(DISPLAY_NAME, EMAIL, PREFERENCES, VERSION, CREATED_AT, UPDATED_AT);
+            List.of(DISPLAY_NAME, EMAIL, PREFERENCES, CREATED_AT, UPDATED_AT);
 
     private UserItems() {
     }
@@ -83,14 +86,19 @@ final class UserItems {
         }));
     }
 
-    /** Turns the item into a tombstone that AWS TTL may delete after {@code expiresAt}. */
-    static void erase(Expressions update, Instant now, Instant expiresAt) {
-        PERSONAL_ATTRIBUTES.forEach(update::remove);
-        update.set(ERASED_AT, Attributes.instant(now));
-        update.set(EXPIRES_AT, Attributes.n(expiresAt.getEpochSecond()));
+    /** The erasure's version a tombstone keeps; 0 for a tombstone from before erasures kept it. */
+    static long erasedVersion(Map<String, AttributeValue> tombstone) {
+        return tombstone.containsKey(VERSION) ? Attributes.number(tombstone, VERSION) : 0;
     }
 
-    /** Brings a tombstone back to life (the user's attributes are set by the caller). */
+    /** Turns the item into a tombstone at the erasure's {@code version}. */
+    static void erase(Expressions update, long version, Instant now) {
+        PERSONAL_ATTRIBUTES.forEach(update::remove);
+        update.set(VERSION, Attributes.n(version));
+        update.set(ERASED_AT, Attributes.instant(now));
+    }
+
+    /** Brings a tombstone back to life (the user's attributes are set by the caller); drops an old expiry. */
     static void revive(Expressions update) {
         update.remove(ERASED_AT);
         update.remove(EXPIRES_AT);

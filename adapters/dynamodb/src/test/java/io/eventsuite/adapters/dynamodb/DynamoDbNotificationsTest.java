@@ -11,9 +11,12 @@ import io.eventsuite.domain.common.NotificationId;
 import io.eventsuite.domain.common.Page;
 import io.eventsuite.domain.common.PageRequest;
 import io.eventsuite.domain.common.UserId;
+import io.eventsuite.domain.event.UserDeleted;
 import io.eventsuite.domain.notification.Notification;
 import io.eventsuite.domain.notification.NotificationKind;
 import io.eventsuite.domain.notification.NotificationStatus;
+import io.eventsuite.domain.notification.PurgingRecipient;
+import io.eventsuite.domain.notification.RecipientState;
 import io.eventsuite.domain.notification.RenderedMessage;
 import io.eventsuite.domain.testing.MutableClock;
 import java.time.Instant;
@@ -140,6 +143,45 @@ class DynamoDbNotificationsTest {
         assertThat(notifications.findByRecipient(BOB, PageRequest.first()).items()).hasSize(1);
         assertThat(notifications.deleteByRecipient(ALICE)).isZero();
         assertThat(notifications.deleteByRecipient(new UserId("nobody"))).isZero();
+    }
+
+    @Test
+    void deleteRemovesOneNotificationAndIgnoresUnknownOnes() {
+        notifications.addPending(notification("a-1", ALICE, T0, "n"));
+        notifications.addPending(notification("a-2", ALICE, T0, "n"));
+
+        notifications.delete(NotificationId.of(new EventId("a-1")));
+        notifications.delete(NotificationId.of(new EventId("unknown")));
+
+        assertThat(notifications.findById(NotificationId.of(new EventId("a-1")))).isEmpty();
+        assertThat(notifications.findById(NotificationId.of(new EventId("a-2")))).isPresent();
+        assertThat(dynamo.rawItem(table, "id", NotificationId.of(new EventId("unknown")).value())).isEmpty();
+    }
+
+    @Test
+    void aNotificationWrittenJustBeforeThePurgeIsDeletedEvenWhileTheIndexLagsBehind() {
+        InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
+        DynamoDbNotifications lagging = new DynamoDbNotifications(client, table, LocalDynamo.randomKey());
+        DynamoDbRecipients recipients =
+                new DynamoDbRecipients(client, dynamo.createTable(TableDefinitions::recipients));
+        PurgingRecipient purging = new PurgingRecipient(lagging, recipients, client.indexSettling());
+        Notification justBefore = notification("a-just-before", ALICE, T0, "Welcome, Alice");
+        lagging.addPending(notification("a-earlier", ALICE, T0, "n"));
+        lagging.addPending(justBefore);
+        client.indexLagsBehind(justBefore.id().value());
+
+        int purged = purging.on(new UserDeleted(ALICE, 2));
+
+        assertThat(purged).isEqualTo(2);
+        assertThat(dynamo.rawItem(table, "id", justBefore.id().value())).isEmpty();
+        assertThat(recipients.find(ALICE)).isEqualTo(new RecipientState.Erased(ALICE, 2));
+    }
+
+    @Test
+    void withAConsistentIndexAsDynalitesANotificationWrittenJustBeforeIsDeletedByTheFirstPass() {
+        notifications.addPending(notification("a-1", ALICE, T0, "n"));
+
+        assertThat(notifications.deleteByRecipient(ALICE)).isEqualTo(1);
     }
 
     private static Notification notification(String eventId, UserId recipient, Instant at, String body) {

@@ -18,10 +18,15 @@ import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.event.EventEnvelope;
 import io.eventsuite.domain.event.OrderCancelled;
 import io.eventsuite.domain.event.OrderPlaced;
+import io.eventsuite.domain.event.UserDeleted;
+import io.eventsuite.domain.idempotency.RequestKey;
+import io.eventsuite.domain.order.CancelingOrdersOfDeletedUser;
 import io.eventsuite.domain.order.CancellationOutcome;
 import io.eventsuite.domain.order.Order;
 import io.eventsuite.domain.order.OrderStatus;
 import io.eventsuite.domain.testing.MutableClock;
+import io.eventsuite.domain.testing.RecordingEventPublisher;
+import io.eventsuite.domain.testing.SequentialIds;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.outbox.StoredEvent;
@@ -30,11 +35,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbOrdersTest {
@@ -68,7 +75,8 @@ class DynamoDbOrdersTest {
         Order placed = Order.place(new OrderId("o-1"), ALICE,
                 List.of(aLine("BOOK-1", 2, eur(1250)), aLine("PEN-7", 1000, new Money(0, "EUR"))),
                 Instant.parse("2025-06-01T09:00:00.000001Z"));
-        Order cancelled = cancel(placed, "changed my mind ✓");
+        Order cancelled = ((CancellationOutcome.Cancelled) placed.cancel("changed my mind ✓",
+                placed.placedAt().plusSeconds(5), Optional.of(RequestKey.of("alice|cancel|k-1", "fp")))).order();
 
         orders.add(placed, List.of(placedEvent(placed)));
         assertThat(orders.findById(placed.id())).contains(placed);
@@ -101,12 +109,11 @@ class DynamoDbOrdersTest {
     }
 
     @Test
-    void addingAnExistingIdIsADefectAndOverwritesNothing() {
+    void addingAnExistingIdIsRefusedAndOverwritesNothing() {
         Order first = aPlacedOrder("o-1", ALICE, T0);
-        orders.add(first, List.of());
+        assertThat(orders.add(first, List.of())).isTrue();
 
-        assertThatThrownBy(() -> orders.add(aPlacedOrder("o-1", BOB, T0), List.of()))
-                .isInstanceOf(IllegalStateException.class);
+        assertThat(orders.add(aPlacedOrder("o-1", BOB, T0), List.of())).isFalse();
         assertThat(orders.findById(first.id())).contains(first);
     }
 
@@ -220,10 +227,66 @@ class DynamoDbOrdersTest {
     // ------------------------------------------------------------------ helpers
 
     /** The cursor with one byte of its key part changed (a customer id, a time), signature untouched. */
+    @Test
+    void anAddWhoseResponseWasLostSucceedsWhenTheSdkRetriesIt() {
+        Order placed = aPlacedOrder("o-1", ALICE, T0);
+        SdkFaults faults = new SdkFaults().loseResponses("PutItem", 1);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            new DynamoDbOrders(client, table, CODEC, cursorKey).add(placed, List.of(placedEvent(placed)));
+        }
+
+        assertThat(faults.attempts()).filteredOn("PutItem"::equals).hasSize(2);
+        assertThat(orders.findById(placed.id())).contains(placed);
+        assertThat(dynamo.rawItem(table, "id", "o-1").orElseThrow().get("pendingEvents").m()).containsOnlyKeys("evt-o-1");
+    }
+
+    @Test
+    void aReplaceWhoseResponseWasLostIsReportedAsDoneWhenTheSdkRetriesIt() {
+        Order placed = aPlacedOrder("o-1", ALICE, T0);
+        orders.add(placed, List.of());
+        Order cancelled = cancel(placed, "changed my mind");
+        SdkFaults faults = new SdkFaults().loseResponses("UpdateItem", 1);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            DynamoDbOrders retrying = new DynamoDbOrders(client, table, CODEC, cursorKey);
+
+            assertThat(retrying.replace(cancelled, 1, List.of(cancelledEvent("evt-c", cancelled)))).isTrue();
+        }
+
+        assertThat(faults.attempts()).filteredOn("UpdateItem"::equals).hasSize(2);
+        assertThat(orders.findById(placed.id())).contains(cancelled);
+    }
+
     static String edited(String cursor) {
         byte[] raw = Base64.getUrlDecoder().decode(cursor);
         raw[raw.length / 3] ^= 0x01;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    @Test
+    void anOrderPlacedJustBeforeItsCustomerIsDeletedIsCancelledEvenWhileTheIndexLagsBehind() {
+        InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
+        DynamoDbOrders lagging = new DynamoDbOrders(client, table, CODEC, cursorKey);
+        CancelingOrdersOfDeletedUser canceling = new CancelingOrdersOfDeletedUser(lagging, new MutableClock(),
+                new SequentialIds(), new RecordingEventPublisher(), client.indexSettling());
+        Order earlier = aPlacedOrder("o-earlier", ALICE, T0);
+        Order justBefore = aPlacedOrder("o-just-before", ALICE, T0.plusSeconds(1));
+        lagging.add(earlier, List.of());
+        lagging.add(justBefore, List.of());
+        client.indexLagsBehind("o-just-before");
+
+        int cancelled = canceling.on(new UserDeleted(ALICE, 2));
+
+        assertThat(cancelled).isEqualTo(2);
+        assertThat(orders.findById(justBefore.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(orders.findById(earlier.id()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void withAConsistentIndexAsDynalitesAnOrderPlacedJustBeforeIsFoundByTheFirstPass() {
+        Order justBefore = aPlacedOrder("o-1", ALICE, T0);
+        orders.add(justBefore, List.of());
+
+        assertThat(orders.findByCustomer(ALICE, PageRequest.first()).items()).containsExactly(justBefore);
     }
 
     private static Order cancel(Order order, String reason) {

@@ -20,7 +20,6 @@ import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.outbox.PendingBatch;
 import io.eventsuite.platform.outbox.StoredEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -144,13 +143,12 @@ class DynamoDbPendingEventsTest {
     }
 
     @Test
-    void aTombstoneKeepsItsEventsUntilRelayedAndStaysForTtlAfterwards() {
+    void aTombstoneKeepsItsEventsUntilRelayedAndStaysAfterwardsWithItsVersion() {
         String usersTable = dynamo.createTable(TableDefinitions::users);
-        DynamoDbUsers users = new DynamoDbUsers(dynamo.client(), usersTable, CODEC, new MutableClock(),
-                Duration.ofDays(1));
+        DynamoDbUsers users = new DynamoDbUsers(dynamo.client(), usersTable, CODEC, new MutableClock());
         DynamoDbPendingEvents userEvents = new DynamoDbPendingEvents(dynamo.client(), usersTable);
         users.add(alice(1), List.of());
-        users.erase(ALICE, 1, List.of(anEnvelope("evt-deleted", new UserDeleted(ALICE))));
+        users.erase(ALICE, 1, List.of(anEnvelope("evt-deleted", new UserDeleted(ALICE, 2))));
 
         assertThat(userEvents.oldest(10)).singleElement().satisfies(batch -> {
             assertThat(batch.aggregateId()).isEqualTo(ALICE.value());
@@ -160,7 +158,88 @@ class DynamoDbPendingEventsTest {
 
         assertThat(userEvents.oldest(10)).isEmpty();
         Map<String, AttributeValue> tombstone = dynamo.rawItem(usersTable, "id", ALICE.value()).orElseThrow();
-        assertThat(tombstone).containsKeys("erasedAt", "expiresAt").doesNotContainKey("email");
+        assertThat(tombstone).containsKeys("erasedAt", "version").doesNotContainKeys("email", "expiresAt");
+    }
+
+    @Test
+    void oldestLeavesOutEventsWrittenAtOrAfterTheCutOff() {
+        Order order = place("o-1", T0);
+        cancel(order, T0.plusSeconds(10), "evt-young");
+        place("o-young", T0.plusSeconds(10));
+
+        assertThat(pending.oldest(10, T0.plusSeconds(10))).singleElement().satisfies(batch -> {
+            assertThat(batch.aggregateId()).isEqualTo("o-1");
+            assertThat(batch.events()).extracting(StoredEvent::eventId).containsExactly("evt-o-1");
+        });
+        assertThat(pending.oldest(10, T0)).isEmpty();
+        assertThat(pending.oldest(10, T0.plusSeconds(11))).extracting(PendingBatch::aggregateId)
+                .containsExactly("o-1", "o-young");
+    }
+
+    @Test
+    void anEventRefusedTheAllowedNumberOfTimesIsParkedKeptInTheItemAndCounted() {
+        Order order = place("o-1", T0);
+        cancel(order, T0.plusSeconds(1), "evt-2");
+
+        assertThat(pending.recordRefusals("o-1", List.of("evt-2"), 3)).isEmpty();
+        assertThat(pending.recordRefusals("o-1", List.of("evt-2", "evt-gone"), 3)).isEmpty();
+        Map<String, AttributeValue> counted = dynamo.rawItem(table, "id", "o-1").orElseThrow();
+        assertThat(counted.get("pendingEvents").m().get("evt-2").m().get("refusals").n()).isEqualTo("2");
+
+        assertThat(pending.recordRefusals("o-1", List.of("evt-2"), 3)).containsExactly("evt-2");
+
+        assertThat(pending.oldest(10)).singleElement().satisfies(batch ->
+                assertThat(batch.events()).extracting(StoredEvent::eventId).containsExactly("evt-o-1"));
+        assertThat(pending.parkedCount()).as("counted once nothing else is left to relay").isZero();
+        Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", "o-1").orElseThrow();
+        Map<String, AttributeValue> parked = raw.get("parkedEvents").m().get("evt-2").m();
+        assertThat(parked.get("type").s()).isEqualTo(OrderCancelled.TYPE);
+        assertThat(parked.get("refusals").n()).isEqualTo("3");
+        assertThat(parked).containsKeys("cloudEvent", "seq", "parkedAt");
+
+        pending.markPublished("o-1", List.of("evt-o-1"));
+
+        raw = dynamo.rawItem(table, "id", "o-1").orElseThrow();
+        assertThat(raw.get("outboxState").s()).as("visible in the index while parked").isEqualTo("PARKED");
+        assertThat(raw).containsKey("pendingSince");
+        assertThat(pending.oldest(10)).isEmpty();
+        assertThat(pending.parkedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewEventOfAParkedItemIsRelayedAndTheParkedOneStaysParked() {
+        Order order = place("o-1", T0);
+        pending.recordRefusals("o-1", List.of("evt-o-1"), 1);
+        assertThat(dynamo.rawItem(table, "id", "o-1").orElseThrow().get("outboxState").s()).isEqualTo("PARKED");
+
+        cancel(order, T0.plusSeconds(1), "evt-2");
+
+        assertThat(pending.oldest(10)).singleElement().satisfies(batch ->
+                assertThat(batch.events()).extracting(StoredEvent::eventId).containsExactly("evt-2"));
+        pending.markPublished("o-1", List.of("evt-2"));
+        assertThat(dynamo.rawItem(table, "id", "o-1").orElseThrow().get("outboxState").s()).isEqualTo("PARKED");
+        assertThat(pending.parkedCount()).isEqualTo(1);
+    }
+
+    /** The redrive procedure of docs/deployment.md, as written there, on the emulator. */
+    @Test
+    void theDocumentedRedriveMovesAParkedEventBackToPending() {
+        place("o-1", T0);
+        pending.recordRefusals("o-1", List.of("evt-o-1"), 1);
+
+        dynamo.client().updateItem(b -> b.tableName(table)
+                .key(Map.of("id", AttributeValue.fromS("o-1")))
+                .updateExpression("SET pendingEvents.#e = parkedEvents.#e, outboxState = :pending "
+                        + "REMOVE parkedEvents.#e")
+                .conditionExpression("attribute_exists(parkedEvents.#e)")
+                .expressionAttributeNames(Map.of("#e", "evt-o-1"))
+                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"))));
+
+        assertThat(pending.oldest(10)).singleElement().satisfies(batch ->
+                assertThat(batch.events()).extracting(StoredEvent::eventId).containsExactly("evt-o-1"));
+        pending.markPublished("o-1", List.of("evt-o-1"));
+        assertThat(dynamo.rawItem(table, "id", "o-1").orElseThrow()).doesNotContainKeys("outboxState", "pendingSince");
+        assertThat(pending.parkedCount()).isZero();
     }
 
     // ------------------------------------------------------------------ helpers

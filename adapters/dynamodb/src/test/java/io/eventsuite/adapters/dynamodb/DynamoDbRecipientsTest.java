@@ -1,22 +1,25 @@
 package io.eventsuite.adapters.dynamodb;
 
 import static io.eventsuite.domain.testing.Fixtures.ALICE;
-import static io.eventsuite.domain.testing.Fixtures.aliceAsRecipient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsuite.domain.common.Email;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Recipient;
+import io.eventsuite.domain.notification.RecipientState;
+import io.eventsuite.domain.notification.Recipients;
+import io.eventsuite.domain.testing.RecipientsContract;
 import io.eventsuite.domain.user.NotificationPreferences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-class DynamoDbRecipientsTest {
+/** The {@link RecipientsContract} on dynalite, and what only the adapter can show: the items as stored. */
+class DynamoDbRecipientsTest extends RecipientsContract {
 
     private static LocalDynamo dynamo;
 
@@ -33,10 +36,12 @@ class DynamoDbRecipientsTest {
         dynamo.close();
     }
 
-    @BeforeEach
-    void createTable() {
+    /** Runs before each test (the contract's {@code @BeforeEach}): a fresh table for both. */
+    @Override
+    protected Recipients emptyRecipients() {
         table = dynamo.createTable(TableDefinitions::recipients);
         recipients = new DynamoDbRecipients(dynamo.client(), table);
+        return recipients;
     }
 
     @Test
@@ -48,18 +53,6 @@ class DynamoDbRecipientsTest {
 
         assertThat(recipients.findById(ALICE)).contains(recipient);
         assertThat(recipients.findById(new UserId("nobody"))).isEmpty();
-    }
-
-    @Test
-    void onlyANewerVersionReplacesTheStoredOne() {
-        recipients.upsertIfNewer(version(2, "v2"));
-
-        assertThat(recipients.upsertIfNewer(version(1, "v1"))).isFalse();
-        assertThat(recipients.upsertIfNewer(version(2, "v2 again"))).isFalse();
-        assertThat(recipients.findById(ALICE)).contains(version(2, "v2"));
-
-        assertThat(recipients.upsertIfNewer(version(3, "v3"))).isTrue();
-        assertThat(recipients.findById(ALICE)).contains(version(3, "v3"));
     }
 
     @Test
@@ -78,14 +71,33 @@ class DynamoDbRecipientsTest {
     }
 
     @Test
-    void deleteForgetsTheRecipientAndIgnoresUnknownOnes() {
-        recipients.upsertIfNewer(aliceAsRecipient(NotificationPreferences.DEFAULT));
+    void theTombstoneIsTheIdTheVersionAndTheMarkOnlyNothingPersonal() {
+        recipients.upsertIfNewer(new Recipient(ALICE, "Alice", new Email("alice@example.com"),
+                new NotificationPreferences(true, false), 1));
 
-        recipients.delete(ALICE);
-        recipients.delete(new UserId("nobody"));
+        recipients.eraseIfNewer(ALICE, 2);
 
-        assertThat(recipients.findById(ALICE)).isEmpty();
-        assertThat(dynamo.rawItem(table, "id", "nobody")).isEmpty();
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
+                .containsOnlyKeys("id", "version", "erased")
+                .containsEntry("version", AttributeValue.fromN("2"))
+                .containsEntry("erased", AttributeValue.fromBool(true));
+    }
+
+    @Test
+    void aLateUpdateRacingTheErasureNeverLeavesPersonalDataBehind() throws Exception {
+        recipients.upsertIfNewer(version(1, "v1"));
+        List<Callable<Boolean>> writers = new ArrayList<>();
+        writers.add(() -> recipients.eraseIfNewer(ALICE, 4));
+        for (int v = 2; v <= 3; v++) {
+            Recipient late = version(v, "v" + v);
+            writers.add(() -> recipients.upsertIfNewer(late));
+        }
+
+        DynamoDbUsersTest.race(writers);
+
+        assertThat(recipients.find(ALICE)).isEqualTo(new RecipientState.Erased(ALICE, 4));
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
+                .containsOnlyKeys("id", "version", "erased");
     }
 
     private static Recipient version(long version, String name) {

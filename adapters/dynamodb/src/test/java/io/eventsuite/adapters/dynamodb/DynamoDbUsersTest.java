@@ -20,6 +20,7 @@ import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.events.DecodedEvent;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.outbox.PendingBatch;
+import io.eventsuite.platform.outbox.PendingEventsFull;
 import io.eventsuite.platform.outbox.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +38,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDbUsersTest {
 
     private static final CloudEventCodec CODEC = new CloudEventCodec(StrictJson.create().mapper());
-    private static final Duration RETENTION = Duration.ofDays(30);
     private static LocalDynamo dynamo;
 
     private final MutableClock clock = new MutableClock();
@@ -63,7 +64,7 @@ class DynamoDbUsersTest {
     @BeforeEach
     void createTable() {
         table = dynamo.createTable(TableDefinitions::users);
-        users = new DynamoDbUsers(dynamo.client(), table, CODEC, clock, RETENTION);
+        users = new DynamoDbUsers(dynamo.client(), table, CODEC, clock);
         pending = new DynamoDbPendingEvents(dynamo.client(), table);
     }
 
@@ -78,7 +79,8 @@ class DynamoDbUsersTest {
                 new NotificationPreferences(false, true), 7,
                 Instant.parse("2025-06-01T09:00:00Z"), Instant.parse("2025-06-02T10:11:12.123456789Z"));
 
-        assertThat(users.add(user, List.of())).isTrue();
+        assertThat(users.add(renamed(user, "first", 1), List.of())).isTrue();
+        assertThat(users.replace(user, 1, List.of())).isTrue();
 
         assertThat(users.findById(ALICE)).contains(user);
         assertThat(users.findById(new UserId("nobody"))).isEmpty();
@@ -166,7 +168,7 @@ class DynamoDbUsersTest {
     }
 
     @Test
-    void eraseLeavesATombstoneWithoutPersonalDataThatKeepsItsEvents() {
+    void eraseLeavesATombstoneWithoutPersonalDataThatKeepsItsEventsAndTheErasuresVersionAndNeverExpires() {
         users.add(alice(1), List.of(registered("evt-1")));
         clock.set(Instant.parse("2025-07-01T12:00:00Z"));
 
@@ -175,11 +177,25 @@ class DynamoDbUsersTest {
 
         assertThat(users.findById(ALICE)).isEmpty();
         Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
-        assertThat(raw).doesNotContainKeys("displayName", "email", "preferences", "version", "createdAt", "updatedAt");
-        assertThat(raw.get("expiresAt").n())
-                .isEqualTo(Long.toString(Instant.parse("2025-07-31T12:00:00Z").getEpochSecond()));
+        assertThat(raw)
+                .doesNotContainKeys("displayName", "email", "preferences", "createdAt", "updatedAt", "expiresAt");
+        assertThat(raw.get("version").n()).isEqualTo("2");
+        assertThat(users.erasedVersion(ALICE)).hasValue(2);
         assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2");
         assertThat(raw.get("pendingEvents").m().get("evt-2").m().get("cloudEvent").s()).doesNotContain("Alice");
+    }
+
+    @Test
+    void aTombstoneWhoseUserDeletedIsParkedNeverExpires() {
+        users.add(alice(1), List.of());
+        users.erase(ALICE, 1, List.of(deleted("evt-poison")));
+
+        assertThat(pending.recordRefusals(ALICE.value(), List.of("evt-poison"), 1)).containsExactly("evt-poison");
+
+        Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
+        assertThat(raw).doesNotContainKey("expiresAt");
+        assertThat(raw.get("outboxState").s()).isEqualTo("PARKED");
+        assertThat(pending.parkedCount()).isEqualTo(1);
     }
 
     @Test
@@ -193,16 +209,19 @@ class DynamoDbUsersTest {
     }
 
     @Test
-    void registeringAgainReplacesTheTombstoneAndCarriesItsPendingEventsOver() {
+    void registeringAgainAtTheVersionAfterTheErasureReplacesTheTombstoneAndCarriesItsPendingEventsOver() {
         users.add(alice(1), List.of(registered("evt-1")));
         users.erase(ALICE, 1, List.of(deleted("evt-2")));
         User again = new User(ALICE, "Alice Again", new Email("alice2@example.com"),
-                new NotificationPreferences(true, false), 1, Instant.parse("2025-08-01T00:00:00Z"),
+                new NotificationPreferences(true, false), 3, Instant.parse("2025-08-01T00:00:00Z"),
                 Instant.parse("2025-08-01T00:00:00Z"));
 
+        assertThat(users.add(renamed(again, "restarting at 1", 1), List.of())).isFalse();
+        assertThat(users.add(renamed(again, "skipping a version", 4), List.of())).isFalse();
         assertThat(users.add(again, List.of(registered("evt-3", again)))).isTrue();
 
         assertThat(users.findById(ALICE)).contains(again);
+        assertThat(users.erasedVersion(ALICE)).isEmpty();
         assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
                 .doesNotContainKeys("erasedAt", "expiresAt");
         assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2", "evt-3");
@@ -212,25 +231,51 @@ class DynamoDbUsersTest {
     @Test
     void aRegistrationRacingAnotherOverATombstoneLosesCleanly() {
         InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
-        DynamoDbUsers racing = new DynamoDbUsers(client, table, CODEC, clock, RETENTION);
+        DynamoDbUsers racing = new DynamoDbUsers(client, table, CODEC, clock);
         users.add(alice(1), List.of());
         users.erase(ALICE, 1, List.of());
-        User winner = renamed(alice(1), "Winner", 1);
+        User winner = renamed(alice(1), "Winner", 3);
         // between finding the tombstone and reviving it, someone else registers
         client.before("UpdateItem", 1,
                 () -> assertThat(users.add(winner, List.of(registered("evt-w", winner)))).isTrue());
 
-        assertThat(racing.add(alice(1), List.of(registered("evt-l")))).isFalse();
+        assertThat(racing.add(renamed(alice(1), "Loser", 3), List.of(registered("evt-l")))).isFalse();
 
         assertThat(users.findById(ALICE)).contains(winner);
         assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-w");
     }
 
     @Test
+    void aTombstoneFromBeforeErasuresKeptTheirVersionIsRevivedAtVersionOne() {
+        users.add(alice(1), List.of());
+        // as erase wrote it before: personal data and version removed, an expiry for AWS TTL
+        dynamo.client().updateItem(b -> b.tableName(table).key(Map.of("id", AttributeValue.fromS(ALICE.value())))
+                .updateExpression("REMOVE displayName, email, preferences, version, createdAt, updatedAt "
+                        + "SET erasedAt = :t, expiresAt = :e")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("2025-07-01T12:00:00Z"),
+                        ":e", AttributeValue.fromN("1754000000"))));
+
+        assertThat(users.erasedVersion(ALICE)).hasValue(0);
+        assertThat(users.add(alice(1), List.of())).isTrue();
+
+        assertThat(users.findById(ALICE)).contains(alice(1));
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
+                .doesNotContainKeys("erasedAt", "expiresAt");
+    }
+
+    @Test
+    void erasedVersionIsEmptyForALiveOrUnknownUser() {
+        users.add(alice(1), List.of());
+
+        assertThat(users.erasedVersion(ALICE)).isEmpty();
+        assertThat(users.erasedVersion(new UserId("nobody"))).isEmpty();
+    }
+
+    @Test
     void usesTheItemReturnedWithTheFailedConditionInsteadOfReadingIt() {
         InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client())
                 .returningOldItemOnConditionFailure();
-        DynamoDbUsers withAllOld = new DynamoDbUsers(client, table, CODEC, clock, RETENTION);
+        DynamoDbUsers withAllOld = new DynamoDbUsers(client, table, CODEC, clock);
         users.add(alice(1), List.of());
 
         assertThat(withAllOld.add(alice(1), List.of())).isFalse();
@@ -250,6 +295,105 @@ class DynamoDbUsersTest {
                 .isNotInstanceOf(InvalidInput.class)
                 .hasMessageContaining(table)
                 .hasMessageNotContaining("not-an-email");
+    }
+
+    @Test
+    void writesWhoseResponsesWereLostSucceedWhenTheSdkRetriesThem() {
+        SdkFaults faults = new SdkFaults().loseResponses("PutItem", 1).loseResponses("UpdateItem", 2);
+        User renamed = renamed(alice(1), "Alice B", 2);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            DynamoDbUsers retrying = new DynamoDbUsers(client, table, CODEC, clock);
+
+            assertThat(retrying.add(alice(1), List.of(registered("evt-1")))).isTrue();
+            assertThat(retrying.replace(renamed, 1, List.of(updated("evt-2", renamed)))).isTrue();
+            assertThat(retrying.erase(ALICE, 2, List.of(deleted("evt-3")))).isTrue();
+        }
+
+        assertThat(faults.attempts()).filteredOn("PutItem"::equals).hasSize(2);
+        assertThat(faults.attempts()).filteredOn("UpdateItem"::equals).hasSize(4);
+        assertThat(users.findById(ALICE)).isEmpty();
+        assertThat(eventIdsPendingFor(ALICE.value())).containsExactly("evt-1", "evt-2", "evt-3");
+    }
+
+    @Test
+    void aWriteThatLostToAnotherWriterIsStillRefusedAfterTheSdkRetriedIt() {
+        users.add(alice(1), List.of());
+        users.replace(renamed(alice(1), "Alice B", 2), 1, List.of());
+        SdkFaults faults = new SdkFaults().loseResponses("UpdateItem", 1);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            DynamoDbUsers retrying = new DynamoDbUsers(client, table, CODEC, clock);
+
+            assertThat(retrying.replace(renamed(alice(1), "Alice C", 2), 1, List.of())).isFalse();
+        }
+        assertThat(users.findById(ALICE).orElseThrow().displayName()).isEqualTo("Alice B");
+    }
+
+    @Test
+    void aWriteThatFilledTheOutboxToItsBoundIsStillRecognisedAsDoneWhenTheSdkRetriesIt() {
+        users.add(alice(1), List.of(registered("evt-1")));
+        User current = alice(1);
+        for (int version = 2; version < PendingEventItems.MAX_PENDING_PER_ITEM; version++) {
+            User next = renamed(current, "Alice " + version, version);
+            users.replace(next, version - 1, List.of(updated("evt-" + version, next)));
+            current = next;
+        }
+        User last = renamed(current, "Alice Last", current.version() + 1);
+        SdkFaults faults = new SdkFaults().loseResponses("UpdateItem", 1);
+        try (DynamoDbClient client = dynamo.clientWith(faults)) {
+            DynamoDbUsers retrying = new DynamoDbUsers(client, table, CODEC, clock);
+
+            assertThat(retrying.replace(last, current.version(), List.of(updated("evt-last", last))))
+                    .as("our own write, not a full outbox").isTrue();
+        }
+
+        assertThat(faults.attempts()).filteredOn("UpdateItem"::equals).hasSize(2);
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow().get("pendingEvents").m())
+                .hasSize(PendingEventItems.MAX_PENDING_PER_ITEM);
+    }
+
+    @Test
+    void aWriteThatWouldPassTheOutboxBoundIsRefusedWithAClearErrorAndWritesNothing() {
+        users.add(alice(1), List.of(registered("evt-1")));
+        User current = alice(1);
+        for (int version = 2; version <= PendingEventItems.MAX_PENDING_PER_ITEM; version++) {
+            User next = renamed(current, "Alice " + version, version);
+            assertThat(users.replace(next, version - 1, List.of(updated("evt-" + version, next)))).isTrue();
+            current = next;
+        }
+        Map<String, AttributeValue> full = dynamo.rawItem(table, "id", ALICE.value()).orElseThrow();
+        assertThat(full.get("pendingEvents").m()).hasSize(PendingEventItems.MAX_PENDING_PER_ITEM);
+        User oneTooMany = renamed(current, "Alice Overflow", current.version() + 1);
+        User last = current;
+
+        assertThatThrownBy(() -> users.replace(oneTooMany, last.version(), List.of(updated("evt-overflow", oneTooMany))))
+                .isInstanceOf(PendingEventsFull.class);
+        assertThatThrownBy(() -> users.erase(ALICE, last.version(), List.of(deleted("evt-deleted"))))
+                .isInstanceOf(PendingEventsFull.class);
+
+        assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow()).isEqualTo(full);
+        assertThatThrownBy(() -> users.replace(oneTooMany, last.version() - 1,
+                List.of(updated("evt-stale", oneTooMany))))
+                .as("stale and full: full, since no retry can succeed before the backlog drains")
+                .isInstanceOf(PendingEventsFull.class);
+    }
+
+    @Test
+    void aStaleWriteWithRoomInTheOutboxIsAPlainVersionConflict() {
+        users.add(alice(1), List.of(registered("evt-1")));
+        User next = renamed(alice(1), "Alice B", 2);
+
+        assertThat(users.replace(next, 5, List.of(updated("evt-2", next)))).isFalse();
+    }
+
+    @Test
+    void aNewItemWithMoreEventsThanTheBoundIsRefusedAndNotWritten() {
+        List<EventEnvelope> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i <= PendingEventItems.MAX_PENDING_PER_ITEM; i++) {
+            tooMany.add(registered("evt-many-" + i));
+        }
+
+        assertThatThrownBy(() -> users.add(alice(1), tooMany)).isInstanceOf(PendingEventsFull.class);
+        assertThat(dynamo.rawItem(table, "id", ALICE.value())).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -273,7 +417,7 @@ class DynamoDbUsersTest {
     }
 
     private EventEnvelope registered(String eventId, User user) {
-        return at(anEnvelope(eventId, new UserRegistered(user.id(), user.displayName(), user.email(),
+        return at(anEnvelope(eventId, new UserRegistered(user.id(), user.version(), user.displayName(), user.email(),
                 user.preferences())));
     }
 
@@ -283,7 +427,7 @@ class DynamoDbUsersTest {
     }
 
     private EventEnvelope deleted(String eventId) {
-        return at(anEnvelope(eventId, new UserDeleted(ALICE)));
+        return at(anEnvelope(eventId, new UserDeleted(ALICE, 2)));
     }
 
     /** The envelope at the clock's time, so events of later writes are later. */

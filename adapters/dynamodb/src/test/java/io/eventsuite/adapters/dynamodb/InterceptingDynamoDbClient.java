@@ -1,9 +1,12 @@
 package io.eventsuite.adapters.dynamodb;
 
+import io.eventsuite.domain.common.IndexLag;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,9 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The real client with two test powers: run a concurrent change just before the n-th next call of an operation
- * (to interleave another writer between an adapter's steps), and answer a failed PutItem condition with the old
- * item as AWS does for {@code ReturnValuesOnConditionCheckFailure.ALL_OLD}, which dynalite ignores.
+ * The real client with three test powers: run a concurrent change just before the n-th next call of an operation
+ * (to interleave another writer between an adapter's steps); answer a failed PutItem condition with the old
+ * item as AWS does for {@code ReturnValuesOnConditionCheckFailure.ALL_OLD}, which dynalite ignores; and let a
+ * global secondary index trail its table as on AWS (dynalite's indexes are consistent at once), hiding named items
+ * from index queries until {@link #indexSettling()} is waited out.
  */
 final class InterceptingDynamoDbClient implements DynamoDbClient {
 
@@ -37,6 +42,7 @@ final class InterceptingDynamoDbClient implements DynamoDbClient {
     private final Deque<Hook> hooks = new ArrayDeque<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private volatile boolean returnOldItemOnConditionFailure;
+    private final Set<String> notYetIndexed = ConcurrentHashMap.newKeySet();
 
     InterceptingDynamoDbClient(DynamoDbClient delegate) {
         this.delegate = delegate;
@@ -51,6 +57,17 @@ final class InterceptingDynamoDbClient implements DynamoDbClient {
     InterceptingDynamoDbClient returningOldItemOnConditionFailure() {
         returnOldItemOnConditionFailure = true;
         return this;
+    }
+
+    /** Index queries do not list the item with this {@code id} until the index settles. */
+    InterceptingDynamoDbClient indexLagsBehind(String id) {
+        notYetIndexed.add(id);
+        return this;
+    }
+
+    /** The index catching up with the table: every item becomes visible to index queries. */
+    IndexLag indexSettling() {
+        return notYetIndexed::clear;
     }
 
     /** The operations called so far, in order ("GetItem", "PutItem", ...). */
@@ -118,7 +135,15 @@ final class InterceptingDynamoDbClient implements DynamoDbClient {
 
     @Override
     public QueryResponse query(QueryRequest request) {
-        return call("Query", () -> delegate.query(request));
+        return call("Query", () -> {
+            QueryResponse response = delegate.query(request);
+            if (request.indexName() == null || notYetIndexed.isEmpty()) {
+                return response;
+            }
+            return response.toBuilder().items(response.items().stream()
+                    .filter(item -> !item.containsKey("id") || !notYetIndexed.contains(item.get("id").s()))
+                    .toList()).build();
+        });
     }
 
     @Override

@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
@@ -32,12 +34,15 @@ final class LocalDynamo implements AutoCloseable {
     private LocalDynamo(DynaliteEmulator dynalite, String prefix) {
         this.dynalite = dynalite;
         this.prefix = prefix;
-        this.client = DynamoDbClient.builder()
+        this.client = clientBuilder().build();
+    }
+
+    private DynamoDbClientBuilder clientBuilder() {
+        return DynamoDbClient.builder()
                 .endpointOverride(dynalite.endpoint())
                 .region(Region.of(DynaliteEmulator.DEFAULT_REGION))
                 .credentialsProvider(LocalEmulators.CREDENTIALS)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
     }
 
     static LocalDynamo start(Class<?> testClass) {
@@ -46,6 +51,11 @@ final class LocalDynamo implements AutoCloseable {
 
     DynamoDbClient client() {
         return client;
+    }
+
+    /** Another client to the same dynalite, with the SDK's standard retries and {@code faults} in its pipeline. */
+    DynamoDbClient clientWith(ExecutionInterceptor faults) {
+        return clientBuilder().overrideConfiguration(c -> c.addExecutionInterceptor(faults)).build();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.eventsuite.adapters.wiring;
 
 import io.eventsuite.adapters.messaging.outbox.OutboxEventPublisher;
 import io.eventsuite.adapters.messaging.outbox.OutboxRelay;
+import io.eventsuite.adapters.messaging.outbox.RelayPolicy;
 import io.eventsuite.adapters.messaging.resilience.PublishingResilience;
 import io.eventsuite.adapters.messaging.resilience.PublishingResilienceConfig;
 import io.eventsuite.adapters.messaging.sns.SnsEventPublisher;
@@ -11,6 +12,7 @@ import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.outbox.PendingEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,7 +41,9 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(PendingEvents pendingEvents, SnsEventPublisher sns, MeterRegistry meters) {
-        return new OutboxRelay(pendingEvents, sns, meters);
+    OutboxRelay outboxRelay(PendingEvents pendingEvents, SnsEventPublisher sns, MeterRegistry meters,
+            @Value("${eventsuite.outbox.relay.min-age}") Duration minAge,
+            @Value("${eventsuite.outbox.relay.max-refusals}") int maxRefusals) {
+        return new OutboxRelay(pendingEvents, sns, meters, new RelayPolicy(minAge, maxRefusals));
     }
 }

@@ -12,6 +12,11 @@ import org.springframework.messaging.Message;
 /**
  * The scheduled function that republishes pending events. It ignores the schedule's event (taken as raw
  * bytes, untouched by the adapter) and answers with what it did, which also goes to the log.
+ *
+ * <p>When the outbox is in trouble ({@link RelayReport#inTrouble()}: an event SNS failed or refused, an open breaker,
+ * parked events) it fails the invocation with {@link OutboxRelayFailed} after doing all it could, so Lambda's
+ * {@code Errors} metric counts it and the function's alarm fires. (The template turns async retries off: the next
+ * scheduled run is the retry.)
  */
 public interface RelayFunction extends Function<Message<InputStream>, RelayReport> {
 
@@ -23,7 +28,11 @@ public interface RelayFunction extends Function<Message<InputStream>, RelayRepor
         return message -> {
             Context lambda = LambdaContexts.of(message);
             try (var ignored = InvocationLogContext.open(lambda, lambda == null ? null : lambda.getAwsRequestId(), null)) {
-                return relay.relay(AGGREGATES_PER_RUN);
+                RelayReport report = relay.relay(AGGREGATES_PER_RUN);
+                if (report.inTrouble()) {
+                    throw new OutboxRelayFailed(report);
+                }
+                return report;
             }
         };
     }

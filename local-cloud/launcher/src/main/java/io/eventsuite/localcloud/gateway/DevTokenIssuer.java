@@ -20,22 +20,31 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The local cloud's dev identity provider: an RSA key made at start, and access tokens shaped like Cognito's
- * ({@code sub}, {@code client_id}, {@code token_use}, {@code scope}, {@code cognito:groups}, {@code username},
- * plus {@code email}), signed with it. Only the local gateway trusts them. It exists only locally: nothing like
+ * The local cloud's dev identity provider: an RSA key made at start, and access tokens shaped like the
+ * deployed pool's ({@code sub}, {@code client_id}, {@code token_use}, {@code scope}, {@code cognito:groups},
+ * {@code username}, plus {@code email} and {@code email_verified}, which the pool's pre token generation
+ * trigger adds to access tokens), signed with it. Only the local gateway trusts them. It exists only locally: nothing like
  * it is deployed.
  */
 public final class DevTokenIssuer {
 
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
 
-    /** What a token is minted for. {@code scopes} and {@code lifetime} may be null (defaults). */
-    public record TokenRequest(String sub, String email, List<String> groups, List<String> scopes, Duration lifetime) {
+    /**
+     * What a token is minted for. {@code scopes} and {@code lifetime} may be null (defaults); an email is
+     * verified unless {@code emailVerified} says false (locally, signing in proves nothing: say what to test).
+     */
+    public record TokenRequest(String sub, String email, List<String> groups, List<String> scopes, Duration lifetime,
+            boolean emailVerified) {
 
         public TokenRequest {
             Objects.requireNonNull(sub, "sub");
             groups = groups == null ? List.of() : List.copyOf(groups);
             scopes = scopes == null ? null : List.copyOf(scopes);
+        }
+
+        public TokenRequest(String sub, String email, List<String> groups, List<String> scopes, Duration lifetime) {
+            this(sub, email, groups, scopes, lifetime, true);
         }
     }
 
@@ -98,6 +107,8 @@ public final class DevTokenIssuer {
                 .claim("username", request.sub());
         if (request.email() != null) {
             claims.claim("email", request.email());
+            // A string, as the trigger copies it from Cognito's user attributes; API Gateway passes "true" either way.
+            claims.claim("email_verified", Boolean.toString(request.emailVerified()));
         }
         if (!request.groups().isEmpty()) {
             claims.claim("cognito:groups", request.groups());

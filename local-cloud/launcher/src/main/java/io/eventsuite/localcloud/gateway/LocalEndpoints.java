@@ -87,8 +87,9 @@ final class LocalEndpoints {
         List<String> scopes = request.has("scopes") ? strings(request.path("scopes")) : null;
         Duration lifetime = request.has("expiresInSeconds")
                 ? Duration.ofSeconds(request.path("expiresInSeconds").asLong()) : null;
+        boolean emailVerified = !request.has("emailVerified") || request.path("emailVerified").asBoolean();
         String token = issuer.mint(new DevTokenIssuer.TokenRequest(sub, request.path("email").asString(null), groups,
-                scopes, lifetime));
+                scopes, lifetime, emailVerified));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("access_token", token);
         answer.put("token_type", "Bearer");

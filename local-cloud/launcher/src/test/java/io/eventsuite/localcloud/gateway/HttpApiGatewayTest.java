@@ -156,6 +156,8 @@ class HttpApiGatewayTest {
         JsonNode claims = context.path("authorizer").path("jwt").path("claims");
         assertThat(claims.path("sub").asString()).isEqualTo("alice");
         assertThat(claims.path("email").asString()).isEqualTo("alice@example.com");
+        assertThat(claims.path("email_verified").asString()).as("as the deployed access token carries it")
+                .isEqualTo("true");
         assertThat(claims.path("cognito:groups").asString()).isEqualTo("[admin]");
         assertThat(claims.path("scope").asString()).isEqualTo("eventsuite/users eventsuite/orders");
         assertThat(claims.path("exp").isString()).as("every claim is a string").isTrue();

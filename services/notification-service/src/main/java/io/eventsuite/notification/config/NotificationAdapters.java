@@ -2,10 +2,12 @@ package io.eventsuite.notification.config;
 
 import io.eventsuite.adapters.dynamodb.DynamoDbNotifications;
 import io.eventsuite.adapters.dynamodb.DynamoDbRecipients;
+import io.eventsuite.adapters.dynamodb.GsiPropagation;
 import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
 import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
 import io.eventsuite.adapters.wiring.NotificationChannelConfiguration;
 import io.eventsuite.adapters.wiring.PageCursorKey;
+import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Notifications;
 import io.eventsuite.domain.notification.Recipients;
@@ -24,13 +26,20 @@ public class NotificationAdapters {
 
     @Bean
     Notifications notifications(DynamoDbClient dynamo, @Value("${NOTIFICATIONS_TABLE}") String table,
-            @Value("${CURSOR_SIGNING_KEY}") String cursorKey) {
-        return new DynamoDbNotifications(dynamo, table, PageCursorKey.fromBase64(cursorKey).bytes());
+            @Value("${CURSOR_SIGNING_KEY:}") String cursorKey) {
+        // Only ListNotifications is given the key (it alone pages); the others never ask for it.
+        return new DynamoDbNotifications(dynamo, table, () -> PageCursorKey.fromBase64(cursorKey).bytes());
     }
 
     @Bean
     Recipients recipients(DynamoDbClient dynamo, @Value("${RECIPIENTS_TABLE}") String table) {
         return new DynamoDbRecipients(dynamo, table);
+    }
+
+    /** How long the by-recipient index may trail the table: the purge deletes through it again after that. */
+    @Bean
+    IndexLag indexLag() {
+        return new GsiPropagation(GsiPropagation.DEFAULT);
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */

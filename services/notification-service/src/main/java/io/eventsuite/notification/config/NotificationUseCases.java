@@ -1,5 +1,6 @@
 package io.eventsuite.notification.config;
 
+import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.notification.ListingNotifications;
 import io.eventsuite.domain.notification.NotificationChannel;
 import io.eventsuite.domain.notification.NotificationTemplates;
@@ -30,8 +31,8 @@ public class NotificationUseCases {
     }
 
     @Bean
-    PurgingRecipient purgingRecipient(Notifications notifications, Recipients recipients) {
-        return new PurgingRecipient(notifications, recipients);
+    PurgingRecipient purgingRecipient(Notifications notifications, Recipients recipients, IndexLag indexLag) {
+        return new PurgingRecipient(notifications, recipients, indexLag);
     }
 
     @Bean

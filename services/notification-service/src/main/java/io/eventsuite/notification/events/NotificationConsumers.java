@@ -37,10 +37,11 @@ public class NotificationConsumers {
     Function<Message<SQSEvent>, SQSBatchResponse> projectRecipients(SqsBatchConsumers consumers,
             ProjectingRecipients projecting) {
         return consumers.consumer("projectRecipients", Set.of(UserUpdated.TYPE), event -> Handling.done(
-                projecting.on((UserUpdated) event.data()) ? "projection updated" : "older than the projection"));
+                projecting.on((UserUpdated) event.data())
+                        ? "projection updated" : "not newer than the projection or its erasure"));
     }
 
-    /** UserDeleted: erases the user's notifications and projection. */
+    /** UserDeleted: leaves a tombstone of the recipient and erases their notifications. */
     @Bean
     Function<Message<SQSEvent>, SQSBatchResponse> purgeRecipient(SqsBatchConsumers consumers, PurgingRecipient purging) {
         return consumers.consumer("purgeRecipient", Set.of(UserDeleted.TYPE),

@@ -2,6 +2,7 @@ package io.eventsuite.order.config;
 
 import io.eventsuite.adapters.dynamodb.DynamoDbOrders;
 import io.eventsuite.adapters.dynamodb.DynamoDbPendingEvents;
+import io.eventsuite.adapters.dynamodb.GsiPropagation;
 import io.eventsuite.adapters.messaging.outbox.OutboxRelay;
 import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
 import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
@@ -9,6 +10,7 @@ import io.eventsuite.adapters.wiring.OutboxConfiguration;
 import io.eventsuite.adapters.wiring.PageCursorKey;
 import io.eventsuite.adapters.wiring.RelayFunction;
 import io.eventsuite.domain.order.Orders;
+import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.common.OrderId;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.outbox.PendingEvents;
@@ -27,8 +29,15 @@ public class OrderAdapters {
 
     @Bean
     Orders orders(DynamoDbClient dynamo, @Value("${ORDERS_TABLE}") String table, CloudEventCodec codec,
-            @Value("${CURSOR_SIGNING_KEY}") String cursorKey) {
-        return new DynamoDbOrders(dynamo, table, codec, PageCursorKey.fromBase64(cursorKey).bytes());
+            @Value("${CURSOR_SIGNING_KEY:}") String cursorKey) {
+        // Only ListOrders is given the key (it alone pages); the others never ask for it.
+        return new DynamoDbOrders(dynamo, table, codec, () -> PageCursorKey.fromBase64(cursorKey).bytes());
+    }
+
+    /** How long the by-customer index may trail the table: the deleted user's orders are walked again after it. */
+    @Bean
+    IndexLag indexLag() {
+        return new GsiPropagation(GsiPropagation.DEFAULT);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.eventsuite.order.config;
 
 import io.eventsuite.domain.common.IdGenerator;
+import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.event.EventPublisher;
 import io.eventsuite.domain.order.CancelingOrder;
 import io.eventsuite.domain.order.CancelingOrdersOfDeletedUser;
@@ -38,7 +39,7 @@ public class OrderUseCases {
 
     @Bean
     CancelingOrdersOfDeletedUser cancelingOrdersOfDeletedUser(Orders orders, Clock clock, IdGenerator ids,
-            EventPublisher publisher) {
-        return new CancelingOrdersOfDeletedUser(orders, clock, ids, publisher);
+            EventPublisher publisher, IndexLag indexLag) {
+        return new CancelingOrdersOfDeletedUser(orders, clock, ids, publisher, indexLag);
     }
 }

@@ -25,7 +25,7 @@ final class CancelOrderRoute implements RouteHandler {
     public HttpResponse handle(HttpRequest request) {
         OrderId id = request.pathParameter("id", OrderId::new);
         String reason = request.optionalBody(Body.class).map(Body::reason).orElse(null);
-        return switch (canceling.cancel(request.caller(), new CancelOrder(id, reason))) {
+        return switch (canceling.cancel(request.caller(), new CancelOrder(id, reason, request.requestKey()))) {
             case CancelResult.Cancelled(var order) -> HttpResponse.ok(OrderBody.of(order)).withVersion(order.version());
             case CancelResult.NotFound ignored -> HttpResponse.problem(ProblemType.NOT_FOUND, "no order " + id.value());
             case CancelResult.IllegalTransition(var from) -> HttpResponse.problem(ProblemType.ILLEGAL_STATE_TRANSITION,

@@ -37,7 +37,7 @@ final class PlaceOrderRoute implements RouteHandler {
         for (int i = 0; i < given.size(); i++) {
             lines.add(line("lines[" + i + "]", given.get(i), v));
         }
-        PlaceOrder command = Commands.build(v, () -> new PlaceOrder(request.caller().id(), lines));
+        PlaceOrder command = Commands.build(v, () -> new PlaceOrder(request.caller().id(), lines, request.requestKey()));
         Order order = placing.place(command);
         return HttpResponse.created("/orders/" + order.id().value(), OrderBody.of(order)).withVersion(order.version());
     }

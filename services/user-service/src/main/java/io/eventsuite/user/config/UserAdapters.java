@@ -12,7 +12,6 @@ import io.eventsuite.domain.common.UserId;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.outbox.PendingEvents;
 import java.time.Clock;
-import java.time.Duration;
 import io.eventsuite.platform.snapstart.PrimingRead;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,9 +26,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public class UserAdapters {
 
     @Bean
-    Users users(DynamoDbClient dynamo, @Value("${USERS_TABLE}") String table, CloudEventCodec codec, Clock clock,
-            @Value("${eventsuite.outbox.tombstone-retention}") Duration tombstoneRetention) {
-        return new DynamoDbUsers(dynamo, table, codec, clock, tombstoneRetention);
+    Users users(DynamoDbClient dynamo, @Value("${USERS_TABLE}") String table, CloudEventCodec codec, Clock clock) {
+        return new DynamoDbUsers(dynamo, table, codec, clock);
     }
 
     @Bean

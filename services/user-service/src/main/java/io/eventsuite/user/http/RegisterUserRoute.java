@@ -12,7 +12,10 @@ import io.eventsuite.platform.http.HttpResponse;
 import io.eventsuite.platform.http.ProblemType;
 import io.eventsuite.platform.http.RouteHandler;
 
-/** {@code POST /users}: the caller registers themself; the id is the token's subject, never a body field. */
+/**
+ * {@code POST /users}: the caller registers themself; the id is the token's subject, never a body field, and
+ * the email must be the token's verified address (else 403 {@code email-not-verified}, nothing written).
+ */
 final class RegisterUserRoute implements RouteHandler {
 
     /** The request body; there is deliberately no id field (an unknown field is refused). */
@@ -33,6 +36,7 @@ final class RegisterUserRoute implements RouteHandler {
         NotificationPreferences preferences = Preferences.from(body.preferences(), v);
         RegisterUser command = Commands.build(v,
                 () -> new RegisterUser(request.caller().id(), body.displayName(), email, preferences));
+        request.caller().ownAddress(command.email());
         return switch (registering.register(command)) {
             case RegistrationResult.Registered(var user) ->
                     HttpResponse.created("/users/" + user.id().value(), UserBody.of(user)).withVersion(user.version());

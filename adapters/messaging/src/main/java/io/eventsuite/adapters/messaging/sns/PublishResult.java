@@ -27,12 +27,22 @@ public record PublishResult(List<String> publishedIds, List<Unpublished> unpubli
 
     /** Events that were sent (or refused before sending) and not accepted: SNS errors, rejected entries. */
     public int failedCount() {
-        return (int) unpublished.stream().filter(u -> u.outcome() == Outcome.FAILED).count();
+        return (int) unpublished.stream().filter(u -> u.outcome() != Outcome.NOT_ATTEMPTED).count();
+    }
+
+    /** The events refused as the sender's fault: sending the same bytes again will not help. */
+    public List<Unpublished> refused() {
+        return unpublished.stream().filter(u -> u.outcome() == Outcome.REFUSED).toList();
     }
 
     public enum Outcome {
-        /** SNS was asked (or the event can never be sent, such as one over 256 KB) and did not accept it. */
+        /** SNS was asked and did not accept it, for a reason on its side or the way there (worth another try). */
         FAILED,
+        /**
+         * The event itself is at fault: SNS refused its entry as the sender's fault (such as InvalidParameter), or it
+         * can never be sent (over 256 KB). A poison event, if it stays so: the relay parks it after a few refusals.
+         */
+        REFUSED,
         /** Not sent at all: the breaker was open, the deadline near, or an earlier batch of the same call failed. */
         NOT_ATTEMPTED
     }

@@ -166,7 +166,7 @@ public final class SnsEventPublisher {
                     if (Boolean.TRUE.equals(failed.senderFault())) {
                         OutgoingEvent event = remaining.remove(failed.id());
                         if (event != null) {
-                            unpublished.add(new Unpublished(event.eventId(), event.type(), Outcome.FAILED,
+                            unpublished.add(new Unpublished(event.eventId(), event.type(), Outcome.REFUSED,
                                     "entry refused: " + failed.code()));
                         }
                     } else {
@@ -214,7 +214,7 @@ public final class SnsEventPublisher {
         for (OutgoingEvent event : events) {
             int size = event.size();
             if (size > MAX_BATCH_BYTES) {
-                tooLarge.add(new Unpublished(event.eventId(), event.type(), Outcome.FAILED,
+                tooLarge.add(new Unpublished(event.eventId(), event.type(), Outcome.REFUSED,
                         "message of " + size + " bytes exceeds SNS's " + MAX_BATCH_BYTES));
                 continue;
             }

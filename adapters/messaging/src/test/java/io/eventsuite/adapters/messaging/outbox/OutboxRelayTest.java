@@ -11,6 +11,7 @@ import io.eventsuite.adapters.messaging.testing.TestEvents;
 import io.eventsuite.domain.testing.MutableClock;
 import io.eventsuite.platform.events.TransportContext;
 import io.eventsuite.platform.observability.InvocationDeadline;
+import io.eventsuite.platform.outbox.StoredEvent;
 import io.eventsuite.platform.testing.FakeLambdaContext;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Outbox relay: stops early on an open breaker or a near deadline")
+@DisplayName("Outbox relay: stops early on an open breaker or a near deadline, parks poison, leaves young events alone")
 class OutboxRelayTest {
 
     private final LocalAws aws = LocalAws.get();
@@ -83,6 +84,7 @@ class OutboxRelayTest {
         commit("e-dl-1", "o-dl-1");
         commit("e-dl-2", "o-dl-2");
         commit("e-dl-3", "o-dl-3");
+        clock.advance(Duration.ofMinutes(1)); // the events are old enough to relay
         // Publishing the first aggregate uses up the invocation: 5 s pass (the clock is the relay's own).
         outbox.onMarked(aggregate -> clock.advance(Duration.ofSeconds(5)));
 
@@ -101,6 +103,79 @@ class OutboxRelayTest {
 
         assertThat(relay.relay(25)).isEqualTo(RelayReport.NOTHING_PENDING);
         assertThat(sns.recorder.attempts()).isZero();
+    }
+
+    @Test
+    void an_event_sns_refuses_as_the_senders_fault_is_parked_after_the_allowed_refusals_and_never_sent_again() {
+        OutboxRelay relay = relayTo(PublishingResilienceConfig.DEFAULTS, Clock.systemUTC(), new RelayPolicy(Duration.ZERO, 3));
+        outbox.write("u-poison", new StoredEvent("e-poison", "io.eventsuite.user.deleted.v1", "")); // SNS refuses it
+        commit("e-good", "o-good");
+
+        RelayReport first = relay.relay(10);
+        RelayReport second = relay.relay(10);
+
+        assertThat(first).isEqualTo(new RelayReport(2, 1, 1, 1, 0, 0, Stop.COMPLETED));
+        assertThat(first.inTrouble()).as("a refusal fails the run, so the alarm sees it").isTrue();
+        assertThat(second).isEqualTo(new RelayReport(1, 0, 1, 1, 0, 0, Stop.COMPLETED));
+        assertThat(outbox.pendingIds()).containsExactly("e-poison");
+
+        RelayReport third = relay.relay(10);
+
+        assertThat(third).isEqualTo(new RelayReport(1, 0, 0, 1, 1, 1, Stop.COMPLETED));
+        assertThat(outbox.pendingIds()).isEmpty();
+        assertThat(outbox.parkedIds()).containsExactly("e-poison");
+        int attempts = sns.recorder.attempts();
+
+        RelayReport afterwards = relay.relay(10);
+
+        assertThat(sns.recorder.attempts()).as("a parked event is not sent again").isEqualTo(attempts);
+        assertThat(afterwards).isEqualTo(new RelayReport(0, 0, 0, 0, 0, 1, Stop.COMPLETED));
+        assertThat(afterwards.inTrouble()).as("parked events keep the alarm on until redriven").isTrue();
+        assertThat(aws.drain(queue)).hasSize(1);
+    }
+
+    @Test
+    void a_transient_failure_is_never_counted_as_a_refusal() {
+        OutboxRelay relay = relayTo(PublishingResilienceConfig.DEFAULTS.withRetryMaxAttempts(1), Clock.systemUTC(),
+                new RelayPolicy(Duration.ZERO, 1));
+        commit("e-outage", "o-outage");
+        aws.snsStandIn().failPublishes(1);
+
+        RelayReport down = relay.relay(10);
+
+        assertThat(down).isEqualTo(new RelayReport(1, 0, 1, 1, 0, 0, Stop.COMPLETED));
+        assertThat(down.inTrouble()).isTrue();
+        assertThat(outbox.parkedIds()).isEmpty();
+        assertThat(relay.relay(10)).isEqualTo(new RelayReport(1, 1, 0, 0, Stop.COMPLETED));
+    }
+
+    @Test
+    void events_younger_than_the_minimum_age_are_left_to_the_request_that_is_publishing_them() {
+        MutableClock clock = new MutableClock(); // the fixtures' events are written at its start
+        OutboxRelay relay = relayTo(PublishingResilienceConfig.DEFAULTS, clock,
+                new RelayPolicy(Duration.ofSeconds(5), 5));
+        commit("e-young", "o-young");
+
+        RelayReport tooSoon = relay.relay(10);
+        clock.advance(Duration.ofSeconds(4));
+        RelayReport stillTooSoon = relay.relay(10);
+
+        assertThat(tooSoon).isEqualTo(RelayReport.NOTHING_PENDING);
+        assertThat(stillTooSoon).isEqualTo(RelayReport.NOTHING_PENDING);
+        assertThat(sns.recorder.attempts()).isZero();
+
+        clock.advance(Duration.ofSeconds(2));
+        RelayReport later = relay.relay(10);
+
+        assertThat(later).isEqualTo(new RelayReport(1, 1, 0, 0, Stop.COMPLETED));
+        assertThat(later.inTrouble()).isFalse();
+    }
+
+    private OutboxRelay relayTo(PublishingResilienceConfig config, Clock clock, RelayPolicy policy) {
+        String topic = aws.createTopic(LocalAws.uniqueName("relay"));
+        queue = aws.subscribedQueue(topic, null);
+        sns = PublishingFixture.forTopic(topic, config, clock);
+        return new OutboxRelay(outbox, sns.publisher, sns.meters, policy);
     }
 
     private OutboxRelay relayTo(PublishingResilienceConfig config, Clock clock) {

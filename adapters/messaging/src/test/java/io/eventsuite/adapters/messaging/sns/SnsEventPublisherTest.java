@@ -146,7 +146,7 @@ class SnsEventPublisherTest {
         assertThat(result.publishedIds()).containsExactly("e-ok-1", "e-ok-2");
         assertThat(result.unpublished()).singleElement().satisfies(u -> {
             assertThat(u.eventId()).isEqualTo("e-broken");
-            assertThat(u.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(u.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(u.reason()).isEqualTo("entry refused: InvalidParameter");
         });
         assertThat(sns.recorder.attempts()).isEqualTo(1);

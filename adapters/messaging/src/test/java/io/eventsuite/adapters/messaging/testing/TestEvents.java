@@ -32,7 +32,7 @@ public final class TestEvents {
     }
 
     public static EventEnvelope userDeleted(String eventId, String userId) {
-        return Fixtures.anEnvelope(eventId, new UserDeleted(new UserId(userId)));
+        return Fixtures.anEnvelope(eventId, new UserDeleted(new UserId(userId), 2));
     }
 
     /** The event as the outbox stores it: encoded once, with the context of the request that caused it. */
