@@ -99,12 +99,15 @@ public final class LoadDriver {
                 users.add(user);
                 threads.add(Thread.ofVirtual().name("user-" + i).start(user));
             }
-            long joinUntil = deadline + Duration.ofMinutes(2).toNanos();
+            // Past the give-up time, a request may still wait out an idempotency lock (ApiClient).
+            long joinUntil = deadline + options.requestTimeout().toNanos() * 2
+                    + ApiClient.IN_PROGRESS_PATIENCE.toNanos() + Duration.ofMinutes(1).toNanos();
             for (Thread t : threads) {
                 t.join(Duration.ofNanos(Math.max(1, joinUntil - System.nanoTime())));
                 if (t.isAlive()) {
                     t.interrupt();
-                    ledger.anomalies.add(t.getName() + " was still busy 2 minutes after the load phase; stopped");
+                    ledger.anomalies.add(t.getName() + " was still busy "
+                            + Duration.ofNanos(joinUntil - deadline).toSeconds() + " s after the load phase; stopped");
                 }
             }
             api.giveUpAt(Long.MAX_VALUE);
