@@ -95,7 +95,8 @@ public final class LoadDriver {
             List<VirtualUser> users = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < options.users(); i++) {
-                VirtualUser user = new VirtualUser(api, ledger, i, options.ordersPerUser(), deadline);
+                VirtualUser user = new VirtualUser(api, ledger, i, options.ordersPerUser(), deadline,
+                        options.closeWait());
                 users.add(user);
                 threads.add(Thread.ofVirtual().name("user-" + i).start(user));
             }

@@ -14,13 +14,23 @@ import java.time.Duration;
  * @param quiescenceTimeout how long to wait for queues and outboxes to drain before checking
  * @param requestTimeout    a client's timeout per HTTP request (a timed-out request is retried)
  * @param runId             tells this run's users, orders and emails from earlier runs' in the same local cloud
+ * @param closeWait         how long a closing user waits for its notifications before deleting its account; 0
+ *                          deletes at once, with notifications still queued (erasure racing its own emails)
  */
 public record LoadOptions(int users, int ordersPerUser, Duration maxDuration, Duration quiescenceTimeout,
-        Duration requestTimeout, int apiPort, int sqsPort, int dynamodbPort, String runId) {
+        Duration requestTimeout, int apiPort, int sqsPort, int dynamodbPort, String runId, Duration closeWait) {
+
+    static final Duration DEFAULT_CLOSE_WAIT = Duration.ofSeconds(60);
+
+    public LoadOptions(int users, int ordersPerUser, Duration maxDuration, Duration quiescenceTimeout,
+            Duration requestTimeout, int apiPort, int sqsPort, int dynamodbPort, String runId) {
+        this(users, ordersPerUser, maxDuration, quiescenceTimeout, requestTimeout, apiPort, sqsPort, dynamodbPort,
+                runId, DEFAULT_CLOSE_WAIT);
+    }
 
     static final String USAGE = "Usage: LoadDriver [users=4] [orders-per-user=10] [max-seconds=60] "
             + "[quiescence-seconds=120] [request-timeout-seconds=30 (API Gateway's limit)] [api-port=3000] [sqs-port=9324] "
-            + "[dynamodb-port=4567] [run-id=<random>]";
+            + "[dynamodb-port=4567] [run-id=<random>] [close-wait-seconds=60]";
 
     public LoadOptions {
         if (users < 1 || users > 256) {
@@ -34,6 +44,9 @@ public record LoadOptions(int users, int ordersPerUser, Duration maxDuration, Du
         }
         if (!runId.matches("[a-z0-9]{1,16}")) {
             throw new IllegalArgumentException("run-id must be 1 to 16 lower-case letters or digits");
+        }
+        if (closeWait.isNegative() || closeWait.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("close-wait-seconds must be 0 to 600");
         }
     }
 
@@ -59,6 +72,7 @@ public record LoadOptions(int users, int ordersPerUser, Duration maxDuration, Du
         int sqs = o.sqsPort;
         int dynamodb = o.dynamodbPort;
         String runId = o.runId;
+        Duration closeWait = o.closeWait;
         for (String arg : args) {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             if (kv.length != 2) {
@@ -74,10 +88,11 @@ public record LoadOptions(int users, int ordersPerUser, Duration maxDuration, Du
                 case "sqs-port" -> sqs = Integer.parseInt(kv[1]);
                 case "dynamodb-port" -> dynamodb = Integer.parseInt(kv[1]);
                 case "run-id" -> runId = kv[1];
+                case "close-wait-seconds" -> closeWait = Duration.ofSeconds(Long.parseLong(kv[1]));
                 default -> throw new IllegalArgumentException("unknown option " + kv[0]);
             }
         }
-        return new LoadOptions(users, orders, max, quiescence, timeout, api, sqs, dynamodb, runId);
+        return new LoadOptions(users, orders, max, quiescence, timeout, api, sqs, dynamodb, runId, closeWait);
     }
 
     public URI api() {

@@ -1,5 +1,6 @@
 package io.eventsuite.benchmarks.load;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,21 +17,25 @@ import tools.jackson.databind.json.JsonMapper;
 final class VirtualUser implements Runnable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** How long a closing user waits for its notifications before deleting itself anyway. */
-    private static final long NOTIFICATION_WAIT_MILLIS = 60_000;
-
     private final ApiClient api;
     private final Ledger ledger;
     private final Ledger.Account account;
     private final int orders;
     private final long deadlineNanos;
+    /** How long a closing user waits for its notifications before deleting itself anyway. */
+    private final Duration closeWait;
     private String token;
 
     VirtualUser(ApiClient api, Ledger ledger, int index, int orders, long deadlineNanos) {
+        this(api, ledger, index, orders, deadlineNanos, LoadOptions.DEFAULT_CLOSE_WAIT);
+    }
+
+    VirtualUser(ApiClient api, Ledger ledger, int index, int orders, long deadlineNanos, Duration closeWait) {
         this.api = api;
         this.ledger = ledger;
         this.orders = orders;
         this.deadlineNanos = deadlineNanos;
+        this.closeWait = closeWait;
         String sub = "load-" + ledger.runId + "-" + index;
         this.account = new Ledger.Account(index, sub, sub + "@load.example",
                 "Load User " + index + " " + ledger.runId);
@@ -177,8 +182,11 @@ final class VirtualUser implements Runnable {
 
     /** Polls GET /notifications until every expected one is there (bounded), noting when each order's came. */
     private void awaitNotifications() throws InterruptedException {
+        if (closeWait.isZero()) {
+            return;
+        }
         int expected = 1 + account.ackedOrders.size() + account.cancelled.size();
-        long until = System.currentTimeMillis() + NOTIFICATION_WAIT_MILLIS;
+        long until = System.currentTimeMillis() + closeWait.toMillis();
         while (System.currentTimeMillis() < until) {
             List<JsonNode> items = notifications(api, token);
             if (items == null) {
@@ -190,7 +198,7 @@ final class VirtualUser implements Runnable {
             }
             Thread.sleep(500);
         }
-        ledger.anomalies.add(account.sub + ": its notifications had not all come " + NOTIFICATION_WAIT_MILLIS / 1000
+        ledger.anomalies.add(account.sub + ": its notifications had not all come " + closeWait.toSeconds()
                 + " s after its last request; deleting anyway");
     }
 

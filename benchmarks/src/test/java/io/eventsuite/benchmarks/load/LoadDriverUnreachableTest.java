@@ -38,5 +38,8 @@ class LoadDriverUnreachableTest {
         assertThatThrownBy(() -> LoadOptions.parse(new String[] {"users=0"})).hasMessageContaining("users must be");
         assertThatThrownBy(() -> LoadOptions.parse(new String[] {"max-seconds=100000"}))
                 .hasMessageContaining("at most 1800");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[] {"close-wait-seconds=-1"}))
+                .hasMessageContaining("close-wait-seconds must be 0 to 600");
+        assertThat(LoadOptions.parse(new String[] {"close-wait-seconds=0"}).closeWait()).isZero();
     }
 }
