@@ -1,5 +1,6 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.faults.FaultPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ final class CommandLine {
     static final String USAGE = "Usage: LocalCloud [--project-dir=.] [--template=template.yaml] [--port=3000] "
             + "[--sqs-port=9324] [--sns-port=9911] [--dynamodb-port=4567] [--region=us-east-1] "
             + "[--parameter Name=Value]... [--no-build] [--no-schedules] [--quiet-functions] "
-            + "[--env-json=local-cloud/env.json] [--work-dir=target/local-cloud]";
+            + "[--env-json=local-cloud/env.json] [--work-dir=target/local-cloud] [--max-concurrency=4] "
+            + "[--init-timeout=10 (seconds)] [--faults=sns:0.1,dynamodb:0.05,crash:0.02,duplicate:0.1 (off by default)]";
 
     private CommandLine() {
     }
@@ -29,6 +31,9 @@ final class CommandLine {
         boolean build = true;
         boolean schedules = true;
         boolean printLogs = true;
+        int maxConcurrency = LocalCloud.Options.DEFAULT_MAX_CONCURRENCY;
+        FaultPlan faults = null;
+        java.time.Duration initTimeout = null;
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -44,6 +49,9 @@ final class CommandLine {
                 case "--sqs-port" -> sqsPort = Integer.parseInt(required(arg, value));
                 case "--sns-port" -> snsPort = Integer.parseInt(required(arg, value));
                 case "--dynamodb-port" -> dynamodbPort = Integer.parseInt(required(arg, value));
+                case "--max-concurrency" -> maxConcurrency = positive(kv[0], required(arg, value));
+                case "--init-timeout" -> initTimeout = java.time.Duration.ofSeconds(positive(kv[0], required(arg, value)));
+                case "--faults" -> faults = FaultPlan.parse(value);
                 case "--no-build" -> build = false;
                 case "--no-schedules" -> schedules = false;
                 case "--quiet-functions" -> printLogs = false;
@@ -64,7 +72,19 @@ final class CommandLine {
                     + "give --project-dir / --template");
         }
         return new LocalCloud.Options(projectDir, template, region, port, sqsPort, snsPort, dynamodbPort, workDir,
-                envJson, build, schedules, printLogs, parameters, System.out);
+                envJson, build, schedules, printLogs, parameters, System.out, maxConcurrency, initTimeout, faults);
+    }
+
+    private static int positive(String arg, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw new IllegalArgumentException(arg + " takes a whole number of at least 1, got " + value);
     }
 
     private static String required(String arg, String value) {

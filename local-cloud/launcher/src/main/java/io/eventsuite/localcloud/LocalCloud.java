@@ -1,9 +1,11 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.faults.FaultPlan;
 import io.eventsuite.localcloud.functions.FunctionLogs;
 import io.eventsuite.localcloud.gateway.DevTokenIssuer;
 import io.eventsuite.localcloud.provision.ProvisionedStack;
 import io.eventsuite.localcloud.runtime.LambdaInvoker;
+import io.eventsuite.localcloud.runtime.lambda.FunctionSpec;
 import io.eventsuite.localcloud.template.SamTemplate;
 import java.io.PrintStream;
 import java.net.URI;
@@ -27,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
  * java -cp ... io.eventsuite.localcloud.LocalCloud [--port=3000] [--sqs-port=9324] [--sns-port=9911]
  *     [--dynamodb-port=4567] [--region=us-east-1] [--template=template.yaml] [--parameter Name=Value ...]
  *     [--no-build] [--no-schedules] [--quiet-functions] [--env-json=local-cloud/env.json]
+ *     [--max-concurrency=4] [--init-timeout=10]
  * }</pre>
  *
  * <p>The arguments are read by {@link CommandLine}, the parts started in order by {@link StartupSequence}, and
@@ -34,12 +37,32 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalCloud implements AutoCloseable {
 
-    /** Where things run; a port of 0 means a free one. */
+    /**
+     * Where things run; a port of 0 means a free one. {@code maxConcurrency} caps each function's execution
+     * environments unless the template reserves a concurrency for it; {@code initTimeout} is each environment's
+     * init phase limit (Lambda's 10 s). {@code faults} is the fault switch, off unless given.
+     */
     public record Options(Path projectDir, Path template, String region, int apiPort, int sqsPort, int snsPort,
             int dynamodbPort, Path workDir, Path envJson, boolean build, boolean schedules, boolean printFunctionLogs,
-            Map<String, String> parameters, PrintStream out) {
+            Map<String, String> parameters, PrintStream out, int maxConcurrency, Duration initTimeout,
+            FaultPlan faults) {
+
+        /** Lambda's scaling is per account; locally each function may run this many environments by default. */
+        public static final int DEFAULT_MAX_CONCURRENCY = 4;
+
+        public Options(Path projectDir, Path template, String region, int apiPort, int sqsPort, int snsPort,
+                int dynamodbPort, Path workDir, Path envJson, boolean build, boolean schedules,
+                boolean printFunctionLogs, Map<String, String> parameters, PrintStream out) {
+            this(projectDir, template, region, apiPort, sqsPort, snsPort, dynamodbPort, workDir, envJson, build,
+                    schedules, printFunctionLogs, parameters, out, DEFAULT_MAX_CONCURRENCY, null, null);
+        }
 
         public Options {
+            if (maxConcurrency < 1) {
+                throw new IllegalArgumentException("--max-concurrency must be at least 1, got " + maxConcurrency);
+            }
+            initTimeout = initTimeout == null ? FunctionSpec.LAMBDA_INIT_TIMEOUT : initTimeout;
+            faults = faults == null ? FaultPlan.none() : faults;
             Objects.requireNonNull(projectDir, "projectDir");
             projectDir = projectDir.toAbsolutePath().normalize();
             template = template == null ? projectDir.resolve("template.yaml") : template.toAbsolutePath();

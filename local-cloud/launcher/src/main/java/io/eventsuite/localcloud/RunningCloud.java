@@ -1,5 +1,6 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.functions.ArtifactBuilder;
 import io.eventsuite.localcloud.functions.FunctionLogs;
 import io.eventsuite.localcloud.functions.LocalFunctions;
@@ -19,8 +20,10 @@ import java.util.List;
  * @param zipkin    {@code null} unless {@code local-cloud/run} started the trace UI
  * @param mappings  one line per SQS event source mapping, for the banner
  * @param startup   from start to serving, the build included
+ * @param faults    the fault switch and what it injected so far
  */
 record RunningCloud(SamTemplate template, LocalEmulators emulators, ProvisionedStack stack,
         ArtifactBuilder.Artifacts artifacts, FunctionLogs logs, LocalFunctions functions, List<String> mappings,
-        Schedules schedules, DevTokenIssuer issuer, HttpApiGateway gateway, ZipkinServer zipkin, Duration startup) {
+        Schedules schedules, DevTokenIssuer issuer, HttpApiGateway gateway, ZipkinServer zipkin, Duration startup,
+        Faults faults) {
 }

@@ -36,6 +36,14 @@ final class StartupBanner {
         out.println("Queues");
         cloud.template().queues().forEach(q -> out.printf("  %-44s %s%n", q.queueName(),
                 cloud.stack().queueUrl(q.logicalId())));
+        out.printf("Functions: up to %d execution environments each (ReservedConcurrentExecutions where the template "
+                + "sets it), init timeout %d s, idle ones stopped after %d min%n", options.maxConcurrency(),
+                options.initTimeout().toSeconds(),
+                io.eventsuite.localcloud.runtime.lambda.EnvironmentPool.Scaling.DEFAULT_IDLE_TIMEOUT.toMinutes());
+        if (options.faults().isOn()) {
+            out.println("FAULTS ON: " + options.faults().describe() + "; each injected fault is logged as [fault] "
+                    + "<kind>, counts at GET " + api + "/local/faults");
+        }
         out.println("Event source mappings");
         cloud.mappings().forEach(m -> out.println("  " + m));
         if (cloud.schedules() != null) {

@@ -1,6 +1,9 @@
 package io.eventsuite.localcloud;
 
 import io.eventsuite.localcloud.dynamodb.DynaliteEmulator;
+import io.eventsuite.localcloud.faults.FaultKind;
+import io.eventsuite.localcloud.faults.FaultProxy;
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.functions.ArtifactBuilder;
 import io.eventsuite.localcloud.functions.FunctionLogs;
 import io.eventsuite.localcloud.functions.LocalFunctions;
@@ -8,6 +11,7 @@ import io.eventsuite.localcloud.functions.Schedules;
 import io.eventsuite.localcloud.gateway.HttpApiGateway;
 import io.eventsuite.localcloud.provision.ProvisionedStack;
 import io.eventsuite.localcloud.provision.Provisioner;
+import io.eventsuite.localcloud.runtime.lambda.EnvironmentPool;
 import io.eventsuite.localcloud.runtime.lambda.FunctionSpec;
 import io.eventsuite.localcloud.runtime.sqs.SqsEventSourceMapping;
 import io.eventsuite.localcloud.template.SamTemplate;
@@ -18,6 +22,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,15 +67,16 @@ final class StartupSequence {
         out.println("Starting the emulators ...");
         LocalEmulators emulators = started(LocalEmulators.start(options.region(), options.sqsPort(),
                 options.snsPort(), options.dynamodbPort()));
+        Faults faults = options.faults().isOn() ? new Faults(options.faults(), out::println) : Faults.none();
         Provisioner provisioner = started(new Provisioner(emulators, warn));
-        ProvisionedStack stack = provisioner.provision(template);
+        ProvisionedStack stack = provisioner.provision(template, functionEndpoints(emulators, faults));
         Provisioner.writeSamEnvVars(stack, options.envJson());
 
         ArtifactBuilder.Artifacts artifacts = build(template);
         FunctionLogs logs = new FunctionLogs(out, options.printFunctionLogs());
         LocalFunctions functions = started(functions(template, artifacts, stack, logs,
-                zipkin == null ? Map.of() : zipkin.functionEnvironment()));
-        List<String> mappings = startMappings(template, provisioner, stack, functions);
+                zipkin == null ? Map.of() : zipkin.functionEnvironment(), faults));
+        List<String> mappings = startMappings(template, provisioner, stack, functions, faults);
         Schedules schedules = options.schedules() ? started(schedules(template, functions)) : null;
 
         int apiPort = options.apiPort() == 0 ? freePort() : options.apiPort();
@@ -77,14 +85,49 @@ final class StartupSequence {
         SamTemplate.HttpApi api = template.httpApi().orElse(null);
         HttpApiGateway gateway = started(HttpApiGateway.start(template.routes(),
                 new HttpApiGateway.Settings("127.0.0.1", apiPort, authorization.authorizers(),
-                        api == null ? null : api.cors(), authorization.issuer()),
+                        api == null ? null : api.cors(), authorization.issuer(), () -> faultReport(faults)),
                 functions::invoker, functions::isWarm, out::println));
         if (zipkin != null && !zipkin.awaitReady(Duration.ofSeconds(90))) {
             warn.accept("Zipkin did not answer within 90 s (see " + options.workDir().resolve("zipkin.log")
                     + "); spans sent before it is up are lost");
         }
         return new RunningCloud(template, emulators, stack, artifacts, logs, functions, mappings, schedules,
-                authorization.issuer(), gateway, zipkin, Duration.ofNanos(System.nanoTime() - started));
+                authorization.issuer(), gateway, zipkin, Duration.ofNanos(System.nanoTime() - started), faults);
+    }
+
+    /**
+     * Where the functions send their DynamoDB and SNS calls: the emulators, or with the fault switch on a fault
+     * proxy in front of each (SQS is reached directly: its faults are the mappings' duplicates).
+     */
+    private ProvisionedStack.Endpoints functionEndpoints(LocalEmulators emulators, Faults faults) {
+        URI dynamodb = emulators.dynamodb().endpoint();
+        URI sns = emulators.sns().endpoint();
+        if (faults.plan().rate(FaultKind.DYNAMODB) > 0) {
+            dynamodb = started(FaultProxy.start(FaultProxy.Service.DYNAMODB, dynamodb, faults)).endpoint();
+        }
+        if (faults.plan().rate(FaultKind.SNS) > 0) {
+            sns = started(FaultProxy.start(FaultProxy.Service.SNS, sns, faults)).endpoint();
+        }
+        if (faults.plan().isOn()) {
+            // Stopped first on shutdown: the totals are the last thing said about the run.
+            started(() -> out.println("Faults injected: " + faultReport(faults).get("injected")));
+        }
+        return new ProvisionedStack.Endpoints(dynamodb, sns, emulators.sqs().endpoint());
+    }
+
+    /** What {@code GET /local/faults} answers: the plan's rates and the count injected, by kind. */
+    static Map<String, Object> faultReport(Faults faults) {
+        Map<String, Object> rates = new LinkedHashMap<>();
+        Map<String, Object> injected = new LinkedHashMap<>();
+        for (FaultKind kind : FaultKind.values()) {
+            rates.put(kind.switchName(), faults.plan().rate(kind));
+            injected.put(kind.switchName(), faults.counts().get(kind));
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("on", faults.plan().isOn());
+        report.put("rates", rates);
+        report.put("injected", injected);
+        return report;
     }
 
     private <T extends AutoCloseable> T started(T resource) {
@@ -107,35 +150,46 @@ final class StartupSequence {
 
     /** An execution environment for each function that has been built (others cannot run). */
     private LocalFunctions functions(SamTemplate template, ArtifactBuilder.Artifacts artifacts,
-            ProvisionedStack stack, FunctionLogs logs, Map<String, String> tracing) {
+            ProvisionedStack stack, FunctionLogs logs, Map<String, String> tracing, Faults faults) {
         List<FunctionSpec> specs = new ArrayList<>();
         for (SamTemplate.Function f : template.functions()) {
             if (artifacts.functions().containsKey(f.logicalId())) {
                 Map<String, String> environment = new LinkedHashMap<>(stack.functionEnvironment(f));
                 environment.putAll(tracing);
                 specs.add(new FunctionSpec(f.logicalId(), f.handler(), artifacts.classpath(f),
-                        environment, f.memoryMb(), Duration.ofSeconds(f.timeoutSeconds())));
+                        environment, f.memoryMb(), Duration.ofSeconds(f.timeoutSeconds()),
+                        options.initTimeout()));
             }
         }
-        return new LocalFunctions(specs, options.region(), logs);
+        return new LocalFunctions(specs, options.region(), logs, name -> new EnvironmentPool.Scaling(
+                concurrencyLimit(template.function(name)), EnvironmentPool.Scaling.DEFAULT_IDLE_TIMEOUT), faults);
+    }
+
+    /** The template's reserved concurrency if it sets one, else the local cloud's {@code --max-concurrency}. */
+    private int concurrencyLimit(SamTemplate.Function f) {
+        return f.reservedConcurrency() > 0 ? f.reservedConcurrency() : options.maxConcurrency();
     }
 
     /** Starts polling each enabled SQS event source; returns one line per mapping for the banner. */
     private List<String> startMappings(SamTemplate template, Provisioner provisioner, ProvisionedStack stack,
-            LocalFunctions functions) {
+            LocalFunctions functions, Faults faults) {
         List<String> mappings = new ArrayList<>();
         for (SamTemplate.Function f : template.functions()) {
             for (SamTemplate.SqsSource source : f.sqsSources()) {
                 if (!source.enabled() || !functions.contains(f.logicalId())) {
                     continue;
                 }
-                // Lambda's SQS poller receives at most 10 messages a call, whatever the batch size.
+                // Lambda's SQS poller receives at most 10 messages a call, whatever the batch size. Batches go
+                // out concurrently up to the source's maximum concurrency, else as many as the function may run.
+                int concurrency = source.maximumConcurrency() > 0 ? source.maximumConcurrency()
+                        : concurrencyLimit(f);
                 SqsEventSourceMapping mapping = new SqsEventSourceMapping(provisioner.sqs(),
                         stack.queueUrl(source.queueId()), stack.queueArn(source.queueId()), options.region(),
-                        Math.min(10, source.batchSize()), functions.invoker(f.logicalId()));
+                        Math.min(10, source.batchSize()), concurrency, functions.invoker(f.logicalId()), faults);
                 mapping.start();
                 resources.add(mapping);
-                mappings.add(source.queueId() + " -> " + f.logicalId() + " (batch " + source.batchSize() + ")");
+                mappings.add(source.queueId() + " -> " + f.logicalId() + " (batch " + source.batchSize()
+                        + ", up to " + concurrency + " at once)");
             }
         }
         return mappings;

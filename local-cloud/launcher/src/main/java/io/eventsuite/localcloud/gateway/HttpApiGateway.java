@@ -41,8 +41,14 @@ public final class HttpApiGateway implements AutoCloseable {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     /** What the gateway needs besides the routes. */
+    /** @param faultReport what {@code GET /local/faults} answers (the fault switch's rates and counts) */
     public record Settings(String host, int port, Map<String, JwtAuthorizer> authorizers, Cors cors,
-            DevTokenIssuer issuer) {
+            DevTokenIssuer issuer, java.util.function.Supplier<Map<String, Object>> faultReport) {
+
+        public Settings(String host, int port, Map<String, JwtAuthorizer> authorizers, Cors cors,
+                DevTokenIssuer issuer) {
+            this(host, port, authorizers, cors, issuer, () -> Map.of("on", false));
+        }
     }
 
     private final HttpServer server;
@@ -60,7 +66,7 @@ public final class HttpApiGateway implements AutoCloseable {
         this.routes = routes;
         this.routeHandler = new RouteHandler(routes, new AuthorizerStep(settings.authorizers()), functions, warm,
                 accessLog, Clock.systemUTC());
-        this.localEndpoints = new LocalEndpoints(settings.issuer(), functions);
+        this.localEndpoints = new LocalEndpoints(settings.issuer(), functions, settings.faultReport());
         this.cors = new CorsPolicy(settings.cors());
         this.accessLog = accessLog;
     }

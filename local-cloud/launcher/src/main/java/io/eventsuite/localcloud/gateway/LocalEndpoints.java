@@ -27,9 +27,13 @@ final class LocalEndpoints {
     private final DevTokenIssuer issuer;
     private final Function<String, LambdaInvoker> functions;
 
-    LocalEndpoints(DevTokenIssuer issuer, Function<String, LambdaInvoker> functions) {
+    private final java.util.function.Supplier<Map<String, Object>> faultReport;
+
+    LocalEndpoints(DevTokenIssuer issuer, Function<String, LambdaInvoker> functions,
+            java.util.function.Supplier<Map<String, Object>> faultReport) {
         this.issuer = issuer;
         this.functions = functions;
+        this.faultReport = faultReport;
     }
 
     ApiGatewayV2.Response answer(HttpExchange exchange, String method, String rawPath, byte[] body,
@@ -47,6 +51,9 @@ final class LocalEndpoints {
             return json(200, JSON.writeValueAsString(Map.of("issuer", issuer.issuer(),
                     "jwks_uri", issuer.issuer() + "/jwks.json", "token_endpoint", issuer.issuer() + "/token",
                     "id_token_signing_alg_values_supported", List.of("RS256"))), requestId);
+        }
+        if (rawPath.equals("/local/faults") && method.equals("GET")) {
+            return json(200, JSON.writeValueAsString(faultReport.get()), requestId);
         }
         if (rawPath.startsWith("/local/invoke/") && method.equals("POST")) {
             String functionId = rawPath.substring("/local/invoke/".length());

@@ -67,10 +67,12 @@ final class RouteHandler {
             return ApiGatewayV2.response(functions.apply(functionId).invoke(event), requestId);
         } catch (FunctionError e) {
             accessLog.accept("[http] " + functionId + " failed: " + e.errorType() + " " + abbreviate(e.errorDocument()));
-            // A function error or timeout: API Gateway hides the details.
-            return e.errorType().equals("Sandbox.Timedout")
-                    ? ApiGatewayV2.message(503, "Service Unavailable", requestId)
-                    : ApiGatewayV2.message(500, "Internal Server Error", requestId);
+            // A function error or timeout: API Gateway hides the details. A throttled function is a 429.
+            return switch (e.errorType()) {
+                case "Sandbox.Timedout" -> ApiGatewayV2.message(503, "Service Unavailable", requestId);
+                case "TooManyRequestsException" -> ApiGatewayV2.message(429, "Too Many Requests", requestId);
+                default -> ApiGatewayV2.message(500, "Internal Server Error", requestId);
+            };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ApiGatewayV2.message(503, "Service Unavailable", requestId);

@@ -72,9 +72,16 @@ public final class Provisioner implements AutoCloseable {
 
     /** Creates everything; the returned stack answers the template's references. */
     public ProvisionedStack provision(SamTemplate template) {
-        ProvisionedStack stack = new ProvisionedStack(template, emulators.region(),
-                new ProvisionedStack.Endpoints(emulators.dynamodb().endpoint(), emulators.sns().endpoint(),
-                        emulators.sqs().endpoint()), warnings);
+        return provision(template, new ProvisionedStack.Endpoints(emulators.dynamodb().endpoint(),
+                emulators.sns().endpoint(), emulators.sqs().endpoint()));
+    }
+
+    /**
+     * Creates everything in the emulators; the functions are told to call {@code functionEndpoints} (the fault
+     * switch's proxies, when it is on).
+     */
+    public ProvisionedStack provision(SamTemplate template, ProvisionedStack.Endpoints functionEndpoints) {
+        ProvisionedStack stack = new ProvisionedStack(template, emulators.region(), functionEndpoints, warnings);
         for (SamTemplate.Table table : template.tables()) {
             dynamo.createTable(table.createTableRequest());
             stack.tableNames.put(table.logicalId(), table.tableName());

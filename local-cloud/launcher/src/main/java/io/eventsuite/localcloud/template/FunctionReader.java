@@ -60,7 +60,8 @@ final class FunctionReader {
                 values.string(p.get("Runtime")), values.integer(p.get("MemorySize"), 128),
                 values.integer(p.get("Timeout"), 3), new LinkedHashMap<>(env), List.copyOf(layerIds),
                 values.string(metadata.get("BuildMethod")), values.string(metadata.get("ContextPath")),
-                List.copyOf(routes), List.copyOf(sqs), List.copyOf(schedules));
+                List.copyOf(routes), List.copyOf(sqs), List.copyOf(schedules),
+                values.integer(p.get("ReservedConcurrentExecutions"), 0));
     }
 
     /** The function with its routes that name no authorizer given the HTTP API's default ({@code null}: none). */
@@ -69,7 +70,7 @@ final class FunctionReader {
                 f.environment(), f.layers(), f.buildMethod(), f.contextPath(),
                 f.routes().stream().map(r -> DEFAULT_AUTHORIZER.equals(r.authorizer()) ? new HttpRoute(r.functionId(),
                         r.eventName(), r.method(), r.path(), fallback, r.scopes()) : r).toList(),
-                f.sqsSources(), f.schedules());
+                f.sqsSources(), f.schedules(), f.reservedConcurrency());
     }
 
     private HttpRoute route(String id, String eventName, Map<String, Object> ep) {
@@ -86,7 +87,8 @@ final class FunctionReader {
         return new SqsSource(id, eventName, targetId(ep.get("Queue")), values.integer(ep.get("BatchSize"), 10),
                 values.integer(ep.get("MaximumBatchingWindowInSeconds"), 0),
                 values.strings(ep.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
-                values.bool(ep.get("Enabled"), true));
+                values.bool(ep.get("Enabled"), true),
+                values.integer(map(ep.get("ScalingConfig")).get("MaximumConcurrency"), 0));
     }
 
     private Schedule schedule(String id, String eventName, Map<String, Object> ep) {

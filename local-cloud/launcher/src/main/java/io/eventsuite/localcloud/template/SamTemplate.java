@@ -33,9 +33,11 @@ public final class SamTemplate {
     public static final String ACCOUNT_ID = "000000000000";
     public static final String STACK_NAME = "local";
 
+    /** @param reservedConcurrency {@code ReservedConcurrentExecutions}, 0 when the template sets none */
     public record Function(String logicalId, String codeUri, String handler, String runtime, int memoryMb,
             int timeoutSeconds, Map<String, Object> environment, List<String> layers, String buildMethod,
-            String contextPath, List<HttpRoute> routes, List<SqsSource> sqsSources, List<Schedule> schedules) {
+            String contextPath, List<HttpRoute> routes, List<SqsSource> sqsSources, List<Schedule> schedules,
+            int reservedConcurrency) {
     }
 
     /**
@@ -50,8 +52,10 @@ public final class SamTemplate {
         }
     }
 
+    /** @param maximumConcurrency {@code ScalingConfig.MaximumConcurrency}, 0 when the template sets none */
     public record SqsSource(String functionId, String eventName, String queueId, int batchSize,
-            int maximumBatchingWindowSeconds, boolean reportBatchItemFailures, boolean enabled) {
+            int maximumBatchingWindowSeconds, boolean reportBatchItemFailures, boolean enabled,
+            int maximumConcurrency) {
     }
 
     /** A {@code Schedule} (or {@code ScheduleV2}) event: {@code rate(...)} or {@code cron(...)}. */

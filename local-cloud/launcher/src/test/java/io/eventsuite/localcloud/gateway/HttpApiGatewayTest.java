@@ -247,6 +247,32 @@ class HttpApiGatewayTest {
         return new DevTokenIssuer.TokenRequest("alice", "alice@example.com", List.of("admin"), null, null);
     }
 
+    @Test
+    void a_throttled_function_is_429_and_the_fault_counts_are_served_on_loopback() throws Exception {
+        gateway.close();
+        int port = freePort();
+        HttpApiGateway throttled = HttpApiGateway.start(List.of(new HttpRoute("F", "Api", "GET", "/health", null,
+                        List.of())),
+                new HttpApiGateway.Settings("127.0.0.1", port, Map.of(), null, issuer,
+                        () -> Map.of("on", true, "injected", Map.of("crash", 3))),
+                name -> event -> {
+                    throw new FunctionError("TooManyRequestsException", "{\"errorMessage\":\"Rate Exceeded.\"}");
+                }, name -> true, line -> { });
+        try {
+            HttpResponse<String> busy = http.send(HttpRequest.newBuilder(URI.create(throttled.endpoint() + "/health"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> faults = http.send(HttpRequest.newBuilder(
+                    URI.create(throttled.endpoint() + "/local/faults")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(busy.statusCode()).isEqualTo(429);
+            assertThat(faults.statusCode()).isEqualTo(200);
+            assertThat(faults.body()).contains("\"crash\":3");
+        } finally {
+            throttled.close();
+            start();
+        }
+    }
+
     private HttpResponse<String> send(String method, String pathAndQuery, String authorization, String json,
             String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).method(method,

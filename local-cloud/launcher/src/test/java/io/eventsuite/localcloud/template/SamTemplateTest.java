@@ -56,6 +56,17 @@ class SamTemplateTest {
     }
 
     @Test
+    void reads_each_functions_reserved_concurrency_and_each_sources_maximum_concurrency() {
+        SamTemplate prod = SamTemplate.load(TEMPLATE, Map.of("Stage", "prod"), "us-east-1");
+
+        assertThat(template.function("RelayOrderEventsFunction").reservedConcurrency()).as("dev: none").isZero();
+        assertThat(prod.function("RelayOrderEventsFunction").reservedConcurrency()).isEqualTo(1);
+        assertThat(template.function("PlaceOrderFunction").reservedConcurrency()).isZero();
+        assertThat(template.function("CancelOrdersOfDeletedUserFunction").sqsSources())
+                .extracting(SamTemplate.SqsSource::maximumConcurrency).containsExactly(5);
+    }
+
+    @Test
     void finds_every_route_with_its_authorizer_and_scopes() {
         assertThat(template.routes()).extracting(SamTemplate.HttpRoute::routeKey, SamTemplate.HttpRoute::functionId)
                 .containsExactlyInAnyOrder(

@@ -1,5 +1,7 @@
 package io.eventsuite.localcloud.runtime.lambda;
 
+import io.eventsuite.localcloud.faults.FaultKind;
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.runtime.LambdaInvoker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +28,12 @@ import java.util.function.Consumer;
  *
  * <p>Its environment is the function's own plus what Lambda sets ({@code AWS_LAMBDA_RUNTIME_API},
  * {@code AWS_LAMBDA_FUNCTION_NAME}, {@code _HANDLER}, {@code LAMBDA_TASK_ROOT}, the memory size ...); the heap
- * follows the memory size. An invocation that outlives the timeout kills the environment; the next one
- * starts a new one. Invocations are serialized: one environment handles one event at a time, as in Lambda.
+ * follows the memory size. The init phase (up to the first request for an event) has its own timeout
+ * ({@link FunctionSpec#initTimeout()}, Lambda's 10 s), past which it goes on under the function's timeout; the
+ * function's timeout otherwise starts with each invocation. An
+ * invocation that outlives the timeout kills the environment; one whose JVM dies answers with Lambda's
+ * {@code Runtime.ExitError}; either way the next invocation starts a new JVM. Invocations are serialized: one
+ * environment handles one event at a time, as in Lambda ({@link EnvironmentPool} runs several).
  */
 public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable {
 
@@ -37,27 +43,35 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
     private final FunctionSpec spec;
     private final String region;
     private final Consumer<String> output;
+    private final Faults faults;
     private RuntimeApiServer runtimeApi;
-    private Process process;
+    private volatile Process process;
 
     /**
      * @param output where the function's stdout and stderr lines go (its logs)
      */
     public ExecutionEnvironment(FunctionSpec spec, String region, Consumer<String> output) {
+        this(spec, region, output, Faults.none());
+    }
+
+    /** @param faults the fault switch: at its crash rate, the JVM is killed before it can answer */
+    public ExecutionEnvironment(FunctionSpec spec, String region, Consumer<String> output, Faults faults) {
         this.spec = spec;
         this.region = region;
         this.output = output;
+        this.faults = faults;
     }
 
     @Override
     public synchronized byte[] invoke(byte[] event) throws FunctionError, InterruptedException {
-        ensureStarted();
-        long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event, deadline, traceHeader(),
-                new CompletableFuture<>());
+        String requestId = UUID.randomUUID().toString();
+        // As in Lambda, the function's timeout starts with the invocation, after the init phase.
+        long budget = ensureInitialized(requestId);
+        long deadline = System.currentTimeMillis() + budget;
+        Invocation invocation = new Invocation(requestId, event, deadline, traceHeader(), new CompletableFuture<>());
         runtimeApi.submit(invocation);
         try {
-            return invocation.answer().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return invocation.answer().get(budget, TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
             if (runtimeApi.initError() != null || !process.isAlive()) {
                 discard();
@@ -70,18 +84,34 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
         }
     }
 
+    /** Kills the function's JVM at once, whatever it is doing (an environment that dies, as a crash would). */
+    public void kill() {
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
+        }
+    }
+
     /** Whether a JVM is up (a warm environment). */
     public synchronized boolean isWarm() {
         return process != null && process.isAlive();
     }
 
-    private void ensureStarted() {
+    /**
+     * Starts the JVM if none runs and waits for its init phase (JVM, runtime client, the handler's constructor),
+     * which ends when the runtime client first asks for an event. An init longer than the init timeout goes on
+     * within the invocation, under the function's timeout, as in Lambda.
+     *
+     * @return how long the invocation may run: the function's timeout, less what a prolonged init used of it
+     */
+    private long ensureInitialized(String requestId) throws FunctionError, InterruptedException {
         if (isWarm()) {
-            return;
+            return spec.timeout().toMillis();
         }
         discard();
         try {
-            runtimeApi = new RuntimeApiServer("arn:aws:lambda:" + region + ":000000000000:function:" + spec.name());
+            runtimeApi = new RuntimeApiServer("arn:aws:lambda:" + region + ":000000000000:function:" + spec.name(),
+                    crashFault());
             ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true);
             // Only what Lambda would give the function: its own variables and the runtime's, nothing inherited.
             builder.environment().clear();
@@ -92,11 +122,57 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
             process.getOutputStream().close();
             pump(process.getInputStream());
             RuntimeApiServer api = runtimeApi;
-            process.onExit().thenRun(() -> api.failAll(new FunctionError("Runtime.ExitError",
-                    "the function's JVM exited")));
+            process.onExit().thenAccept(exited -> api.failAll("Runtime.ExitError",
+                    "Runtime exited with error: " + exitStatus(exited.exitValue())));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + spec.name(), e);
         }
+        try {
+            try {
+                runtimeApi.initialized().get(spec.initTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                return spec.timeout().toMillis();
+            } catch (TimeoutException initTimedOut) {
+                // As Lambda does for on-demand functions: an init past its limit goes on in the invoke phase,
+                // where it counts against the function's timeout (a "suppressed init").
+                output.accept("INIT_REPORT Init Duration: " + spec.initTimeout().toMillis() + " ms Phase: init "
+                        + "Status: timeout (init goes on within the invocation, under the function's timeout)");
+                long invokePhaseEnds = System.currentTimeMillis() + spec.timeout().toMillis();
+                runtimeApi.initialized().get(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                return Math.max(1, invokePhaseEnds - System.currentTimeMillis());
+            }
+        } catch (TimeoutException timedOut) {
+            discard();
+            throw new FunctionError("Sandbox.Timedout", RuntimeApiServer.errorDocument("Sandbox.Timedout",
+                    "RequestId: " + requestId + " Error: Task timed out after " + spec.timeout().toSeconds()
+                            + " seconds (INIT phase past its " + spec.initTimeout().toSeconds()
+                            + " s limit, then the function's timeout)"));
+        } catch (ExecutionException failed) {
+            discard();
+            throw failed.getCause() instanceof FunctionError error ? error
+                    : new FunctionError("Runtime.Unknown", failed.getCause().toString());
+        }
+    }
+
+    /**
+     * The crash fault: at the switch's rate, the JVM is killed when the handler has done its work and posts its
+     * answer, so the caller gets {@code Runtime.ExitError} for an invocation whose effects happened.
+     */
+    private RuntimeApiServer.CrashFault crashFault() {
+        return requestId -> {
+            if (!faults.roll(FaultKind.CRASH)) {
+                return false;
+            }
+            faults.injected(FaultKind.CRASH, spec.name() + " environment killed after its handler ran, before "
+                    + "its answer to request " + requestId);
+            kill();
+            return true;
+        };
+    }
+
+    /** As Lambda words it: a JVM killed by a signal (exit status 128 + n) or one that exited by itself. */
+    private static String exitStatus(int exitValue) {
+        return exitValue == 137 ? "signal: killed" : exitValue > 128 ? "signal: " + (exitValue - 128)
+                : "exit status " + exitValue;
     }
 
     private List<String> command() {

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,14 +28,31 @@ final class RuntimeApiServer implements AutoCloseable {
 
     private static final String PREFIX = "/2018-06-01/runtime/";
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final HttpServer server;
     private final String functionArn;
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> initialized = new CompletableFuture<>();
     private volatile FunctionError initError;
 
+    /** Decides whether the environment dies instead of delivering an answer (the fault switch's crash). */
+    @FunctionalInterface
+    interface CrashFault {
+        /** True when it killed the environment; the invocation is then failed by the environment's exit. */
+        boolean crashBeforeAnswering(String requestId);
+    }
+
+    private final CrashFault crash;
+
     RuntimeApiServer(String functionArn) throws IOException {
+        this(functionArn, requestId -> false);
+    }
+
+    RuntimeApiServer(String functionArn, CrashFault crash) throws IOException {
         this.functionArn = functionArn;
+        this.crash = crash;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // /next blocks until an event comes: each request gets its own (virtual) thread.
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -56,14 +74,37 @@ final class RuntimeApiServer implements AutoCloseable {
         pending.add(invocation);
     }
 
-    /** Fails every invocation not yet answered (the environment died or was reset). */
-    void failAll(FunctionError error) {
+    /**
+     * Completes when the init phase is over: the runtime client asks for its first event. Fails with the init
+     * error it posts, or when the environment dies first.
+     */
+    CompletableFuture<Void> initialized() {
+        return initialized;
+    }
+
+    /**
+     * Fails every invocation not yet answered (the environment died or was reset), each with the error document
+     * Lambda gives its caller: {@code {"errorMessage":"RequestId: <id> Error: <message>","errorType":"<type>"}}.
+     */
+    void failAll(String errorType, String message) {
+        initialized.completeExceptionally(new FunctionError(errorType,
+                errorDocument(errorType, "INIT phase failed: " + message)));
         for (Invocation i : pending) {
-            i.answer().completeExceptionally(error);
+            fail(i, errorType, message);
         }
         pending.clear();
-        inFlight.values().forEach(i -> i.answer().completeExceptionally(error));
+        inFlight.values().forEach(i -> fail(i, errorType, message));
         inFlight.clear();
+    }
+
+    private static void fail(Invocation invocation, String errorType, String message) {
+        invocation.answer().completeExceptionally(new FunctionError(errorType,
+                errorDocument(errorType, "RequestId: " + invocation.requestId() + " Error: " + message)));
+    }
+
+    /** Lambda's error document for errors of the service rather than the function's own. */
+    static String errorDocument(String errorType, String errorMessage) {
+        return JSON.writeValueAsString(java.util.Map.of("errorMessage", errorMessage, "errorType", errorType));
     }
 
     FunctionError initError() {
@@ -78,7 +119,11 @@ final class RuntimeApiServer implements AutoCloseable {
                 next(exchange);
             } else if (method.equals("POST") && path.equals("init/error")) {
                 initError = new FunctionError(errorType(exchange), body(exchange));
-                failAll(initError);
+                initialized.completeExceptionally(initError);
+                for (Invocation i : pending) {
+                    i.answer().completeExceptionally(initError);
+                }
+                pending.clear();
                 respond(exchange, 202, "{\"status\":\"OK\"}");
             } else if (method.equals("POST") && path.startsWith("invocation/")) {
                 answer(exchange, path.substring("invocation/".length()));
@@ -89,6 +134,7 @@ final class RuntimeApiServer implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException {
+        initialized.complete(null);
         Invocation invocation;
         try {
             invocation = pending.poll(1, TimeUnit.DAYS);
@@ -116,12 +162,20 @@ final class RuntimeApiServer implements AutoCloseable {
         int slash = rest.indexOf('/');
         String requestId = slash < 0 ? rest : rest.substring(0, slash);
         String kind = slash < 0 ? "" : rest.substring(slash + 1);
-        Invocation invocation = inFlight.remove(requestId);
+        Invocation invocation = inFlight.get(requestId);
         if (invocation == null) {
             respond(exchange, 400, "{\"errorMessage\":\"unknown or already answered request id\"}");
             return;
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
+        if (kind.equals("response") && crash.crashBeforeAnswering(requestId)) {
+            // Left in flight: the environment's exit fails it with Runtime.ExitError, as Lambda would.
+            return;
+        }
+        if (inFlight.remove(requestId) == null) {
+            respond(exchange, 400, "{\"errorMessage\":\"unknown or already answered request id\"}");
+            return;
+        }
         if (kind.equals("response")) {
             invocation.answer().complete(body);
         } else {
@@ -151,7 +205,7 @@ final class RuntimeApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        failAll(new FunctionError("Runtime.Shutdown", "the execution environment was shut down"));
+        failAll("Runtime.Shutdown", "the execution environment was shut down");
         server.stop(0);
     }
 }

@@ -1,5 +1,7 @@
 package io.eventsuite.localcloud.runtime.sqs;
 
+import io.eventsuite.localcloud.faults.FaultKind;
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.runtime.LambdaInvoker;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>on success, deletes every message except those in the response's {@code batchItemFailures};
  *       an empty or absent list means all succeeded, and an unparseable response fails the whole batch;</li>
  *   <li>on a function error, deletes nothing: the messages return after their visibility timeout, and the
- *       queue's redrive policy moves them to the DLQ after {@code maxReceiveCount} receives.</li>
+ *       queue's redrive policy moves them to the DLQ after {@code maxReceiveCount} receives;</li>
+ *   <li>keeps up to {@code maxConcurrency} batches in flight at once (Lambda's {@code ScalingConfig}).</li>
  * </ul>
  */
 public final class SqsEventSourceMapping implements AutoCloseable {
@@ -37,12 +40,29 @@ public final class SqsEventSourceMapping implements AutoCloseable {
     private final String queueArn;
     private final String region;
     private final int batchSize;
+    private final int maxConcurrency;
     private final LambdaInvoker function;
+    private final Faults faults;
     private final AtomicBoolean running = new AtomicBoolean();
-    private Thread poller;
+    private final List<Thread> pollers = new java.util.ArrayList<>();
 
     public SqsEventSourceMapping(SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize,
             LambdaInvoker function) {
+        this(sqs, queueUrl, queueArn, region, batchSize, 1, function);
+    }
+
+    /**
+     * @param maxConcurrency how many batches may be in flight at once: the source's
+     *                       {@code ScalingConfig.MaximumConcurrency}, else the function's concurrency limit
+     */
+    public SqsEventSourceMapping(SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize,
+            int maxConcurrency, LambdaInvoker function) {
+        this(sqs, queueUrl, queueArn, region, batchSize, maxConcurrency, function, Faults.none());
+    }
+
+    /** @param faults the fault switch: at its duplicate rate, a message is handed to the function twice */
+    public SqsEventSourceMapping(SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize,
+            int maxConcurrency, LambdaInvoker function, Faults faults) {
         if (batchSize < 1 || batchSize > 10) {
             throw new IllegalArgumentException("batch size must be 1 to 10");
         }
@@ -50,8 +70,13 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
         this.region = region;
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maximum concurrency must be at least 1");
+        }
         this.batchSize = batchSize;
+        this.maxConcurrency = maxConcurrency;
         this.function = function;
+        this.faults = faults;
     }
 
     /** One receive-invoke-delete cycle; returns what happened to the batch. */
@@ -64,6 +89,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         if (messages.isEmpty()) {
             return new PollResult(0, 0, 0);
         }
+        List<Message> twice = messages.stream().filter(m -> faults.roll(FaultKind.DUPLICATE)).toList();
         Set<String> failed;
         try {
             byte[] response = function.invoke(SqsEventJson.of(messages, queueArn, region));
@@ -73,6 +99,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
                     queueArn, functionError.toString());
             return new PollResult(messages.size(), 0, messages.size());
         }
+        deliverAgain(twice);
         List<DeleteMessageBatchRequestEntry> done = messages.stream()
                 .filter(m -> !failed.contains(m.messageId()))
                 .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
@@ -83,28 +110,57 @@ public final class SqsEventSourceMapping implements AutoCloseable {
         return new PollResult(messages.size(), done.size(), messages.size() - done.size());
     }
 
-    /** Polls continuously on a daemon thread until {@link #close()}. */
+    /**
+     * The duplicate fault: at the switch's rate, a message the function has just processed is handed to it again
+     * in a second invocation, as SQS redelivers a message whose delete was lost. Its outcome changes nothing: the
+     * first invocation's answer decides what is deleted.
+     */
+    private void deliverAgain(List<Message> twice) {
+        if (twice.isEmpty()) {
+            return;
+        }
+        twice.forEach(m -> faults.injected(FaultKind.DUPLICATE, "message " + m.messageId() + " from "
+                + queueArn.substring(queueArn.lastIndexOf(':') + 1) + " handed to the function twice"));
+        try {
+            function.invoke(SqsEventJson.of(twice, queueArn, region));
+        } catch (Exception failed) {
+            LOG.info("the duplicate delivery of {} message(s) from {} failed: {}", twice.size(), queueArn,
+                    failed.toString());
+        }
+    }
+
+    /**
+     * Polls continuously until {@link #close()}, with as many pollers as batches may be in flight at once (each
+     * receives, invokes and deletes in turn), as Lambda's pollers invoke concurrently up to the maximum
+     * concurrency.
+     */
     public void start() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        poller = Thread.ofPlatform().daemon().name("esm-" + queueArn.substring(queueArn.lastIndexOf(':') + 1))
-                .start(() -> {
-                    while (running.get()) {
-                        try {
-                            pollOnce(1);
-                        } catch (RuntimeException failure) {
-                            LOG.warn("polling {} failed: {}", queueArn, failure.toString());
-                            sleepQuietly();
-                        }
+        String name = "esm-" + queueArn.substring(queueArn.lastIndexOf(':') + 1);
+        for (int i = 0; i < maxConcurrency; i++) {
+            pollers.add(Thread.ofPlatform().daemon().name(name + "-" + i).start(() -> {
+                while (running.get()) {
+                    try {
+                        pollOnce(1);
+                    } catch (RuntimeException failure) {
+                        LOG.warn("polling {} failed: {}", queueArn, failure.toString());
+                        sleepQuietly();
                     }
-                });
+                }
+            }));
+        }
+    }
+
+    public int maxConcurrency() {
+        return maxConcurrency;
     }
 
     @Override
     public void close() {
         running.set(false);
-        if (poller != null) {
+        for (Thread poller : pollers) {
             try {
                 poller.join(5_000);
             } catch (InterruptedException interrupted) {

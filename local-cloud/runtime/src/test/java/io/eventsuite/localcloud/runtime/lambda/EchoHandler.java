@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A handler for the execution environment's tests: answers with what it received and what Lambda told it,
- * fails on "fail", and sleeps on "sleep". Runs in the child JVM under the runtime interface client.
+ * fails on "fail", sleeps 10 s on "sleep" and 1.5 s on "nap", and dies (its JVM halted) on "crash". Runs in the child JVM under the runtime interface client.
  */
 public class EchoHandler implements RequestStreamHandler {
 
@@ -22,6 +22,16 @@ public class EchoHandler implements RequestStreamHandler {
         if (event.contains("fail")) {
             throw new IllegalStateException("asked to fail");
         }
+        if (event.contains("crash")) {
+            Runtime.getRuntime().halt(137);
+        }
+        if (event.contains("nap")) {
+            try {
+                Thread.sleep(1_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (event.contains("sleep")) {
             try {
                 Thread.sleep(10_000);
@@ -33,7 +43,8 @@ public class EchoHandler implements RequestStreamHandler {
         String answer = "{\"event\":" + event + ",\"requestId\":\"" + context.getAwsRequestId()
                 + "\",\"function\":\"" + context.getFunctionName() + "\",\"invocations\":" + invocations
                 + ",\"greeting\":\"" + System.getenv("GREETING") + "\",\"home\":\"" + System.getenv("HOME")
-                + "\",\"remainingMs\":" + context.getRemainingTimeInMillis() + "}";
+                + "\",\"remainingMs\":" + context.getRemainingTimeInMillis()
+                + ",\"pid\":" + ProcessHandle.current().pid() + "}";
         output.write(answer.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -3,6 +3,9 @@ package io.eventsuite.localcloud.runtime.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventsuite.localcloud.faults.FaultKind;
+import io.eventsuite.localcloud.faults.FaultPlan;
+import io.eventsuite.localcloud.faults.Faults;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -75,9 +78,113 @@ class ExecutionEnvironmentTest {
         }
     }
 
+    @Test
+    void initialization_has_its_own_timeout_apart_from_the_functions() throws Exception {
+        // Init takes 3 s, the function may run 2 s: as in Lambda, the invocation's clock starts after init.
+        FunctionSpec spec = spec(SlowInitHandler.class.getName() + "::handleRequest", Duration.ofSeconds(2),
+                Map.of("INIT_SLEEP_MS", "3000")).withInitTimeout(Duration.ofSeconds(20));
+        try (ExecutionEnvironment env = new ExecutionEnvironment(spec, "us-east-1", logs::add)) {
+            JsonNode answer = JSON.readTree(env.invoke("{}".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(answer.path("initialized").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void an_init_past_the_init_timeout_goes_on_under_the_functions_timeout_as_in_lambda() throws Exception {
+        FunctionSpec spec = spec(SlowInitHandler.class.getName() + "::handleRequest", Duration.ofSeconds(20),
+                Map.of("INIT_SLEEP_MS", "4000")).withInitTimeout(Duration.ofSeconds(1));
+        try (ExecutionEnvironment env = new ExecutionEnvironment(spec, "us-east-1", logs::add)) {
+            JsonNode answer = JSON.readTree(env.invoke("{}".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(answer.path("initialized").asBoolean()).isTrue();
+            assertThat(logs).anyMatch(line -> line.contains("Phase: init Status: timeout"));
+        }
+    }
+
+    @Test
+    void an_init_past_both_limits_fails_the_invocation_long_before_the_init_would_end() {
+        FunctionSpec spec = spec(SlowInitHandler.class.getName() + "::handleRequest", Duration.ofSeconds(3),
+                Map.of("INIT_SLEEP_MS", "60000")).withInitTimeout(Duration.ofSeconds(2));
+        try (ExecutionEnvironment env = new ExecutionEnvironment(spec, "us-east-1", logs::add)) {
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> env.invoke("{}".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(FunctionError.class, e -> {
+                        assertThat(e.errorType()).isEqualTo("Sandbox.Timedout");
+                        assertThat(e.errorDocument()).contains("INIT");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+            assertThat(env.isWarm()).isFalse();
+        }
+    }
+
+    @Test
+    void an_environment_that_dies_mid_invocation_answers_with_lambdas_error_shape_and_is_replaced() throws Exception {
+        try (ExecutionEnvironment env = environment(EchoHandler.class.getName() + "::handleRequest", Duration.ofSeconds(20))) {
+            long firstPid = JSON.readTree(env.invoke("{}".getBytes(StandardCharsets.UTF_8))).path("pid").asLong();
+
+            assertThatThrownBy(() -> env.invoke("\"crash\"".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(FunctionError.class, e -> {
+                        assertThat(e.errorType()).isEqualTo("Runtime.ExitError");
+                        JsonNode document = JSON.readTree(e.errorDocument());
+                        assertThat(document.path("errorType").asString()).isEqualTo("Runtime.ExitError");
+                        assertThat(document.path("errorMessage").asString())
+                                .startsWith("RequestId: ").contains("Error: Runtime exited");
+                    });
+            JsonNode after = JSON.readTree(env.invoke("{}".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(after.path("pid").asLong()).isNotEqualTo(firstPid);
+            assertThat(after.path("invocations").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void an_environment_killed_from_outside_mid_invocation_fails_that_invocation_as_lambda_does() throws Exception {
+        try (ExecutionEnvironment env = environment(EchoHandler.class.getName() + "::handleRequest", Duration.ofSeconds(20))) {
+            env.invoke("{}".getBytes(StandardCharsets.UTF_8));
+            Thread.ofVirtual().start(() -> {
+                sleep(500);
+                env.kill();
+            });
+
+            assertThatThrownBy(() -> env.invoke("\"sleep\"".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(FunctionError.class,
+                            e -> assertThat(e.errorType()).isEqualTo("Runtime.ExitError"));
+        }
+    }
+
+    @Test
+    void the_crash_fault_kills_the_environment_after_the_handler_ran_and_before_its_answer_and_counts_it() throws Exception {
+        List<String> faultLog = new CopyOnWriteArrayList<>();
+        Faults faults = new Faults(FaultPlan.parse("crash:1"), faultLog::add);
+        FunctionSpec spec = spec(EchoHandler.class.getName() + "::handleRequest", Duration.ofSeconds(20),
+                Map.of("GREETING", "hello"));
+        try (ExecutionEnvironment env = new ExecutionEnvironment(spec, "us-east-1", logs::add, faults)) {
+            assertThatThrownBy(() -> env.invoke("{}".getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(FunctionError.class,
+                            e -> assertThat(e.errorType()).isEqualTo("Runtime.ExitError"));
+
+            assertThat(logs).as("the handler ran").anyMatch(line -> line.startsWith("handling "));
+            assertThat(faults.counts()).containsEntry(FaultKind.CRASH, 1L);
+            assertThat(faultLog).singleElement().asString().startsWith("[fault] crash #1: echo");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static FunctionSpec spec(String handler, Duration timeout, Map<String, String> environment) {
+        return new FunctionSpec("echo", handler, List.of(testClasses(), lambdaCoreJar()), environment, 256, timeout);
+    }
+
     private ExecutionEnvironment environment(String handler, Duration timeout) {
-        FunctionSpec spec = new FunctionSpec("echo", handler, List.of(testClasses(), lambdaCoreJar()),
-                Map.of("GREETING", "hello"), 256, timeout);
+        FunctionSpec spec = spec(handler, timeout, Map.of("GREETING", "hello"));
         return new ExecutionEnvironment(spec, "us-east-1", line -> {
             logs.add(line);
             System.out.println("[echo] " + line);

@@ -3,6 +3,9 @@ package io.eventsuite.localcloud.runtime.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsuite.localcloud.LocalEmulators;
+import io.eventsuite.localcloud.faults.FaultKind;
+import io.eventsuite.localcloud.faults.FaultPlan;
+import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.sqs.SqsEmulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -114,6 +118,57 @@ class SqsEventSourceMappingTest {
                 event -> "\"OK\"".getBytes(StandardCharsets.UTF_8));
 
         assertThat(pollUntilReceived(mapping, 1).kept()).isEqualTo(1);
+    }
+
+    @Test
+    void batches_are_invoked_concurrently_up_to_the_maximum_concurrency() throws Exception {
+        Queue queue = queueWithDlq(5);
+        for (int i = 0; i < 24; i++) {
+            int n = i;
+            sqs.sendMessage(r -> r.queueUrl(queue.url).messageBody("m-" + n));
+        }
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        AtomicInteger handled = new AtomicInteger();
+        try (SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, queue.url, queue.arn, "us-east-1", 1, 3,
+                event -> {
+                    peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    Thread.sleep(300);
+                    running.decrementAndGet();
+                    handled.incrementAndGet();
+                    return "{\"batchItemFailures\":[]}".getBytes(StandardCharsets.UTF_8);
+                })) {
+            mapping.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (handled.get() < 24 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+
+        assertThat(handled.get()).isEqualTo(24);
+        assertThat(peak.get()).as("batches in flight at once").isEqualTo(3);
+    }
+
+    @Test
+    void the_duplicate_fault_hands_a_message_to_the_function_twice_and_counts_it() throws Exception {
+        Queue queue = queueWithDlq(5);
+        sqs.sendMessage(r -> r.queueUrl(queue.url).messageBody("once"));
+        List<String> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Faults faults = new Faults(FaultPlan.parse("duplicate:1"), line -> { });
+        SqsEventSourceMapping mapping = new SqsEventSourceMapping(sqs, queue.url, queue.arn, "us-east-1", 10, 1,
+                event -> {
+                    JSON.readTree(event).path("Records").forEach(r -> deliveries.add(
+                            r.path("messageId").asString() + " " + r.path("body").asString()));
+                    return "{}".getBytes(StandardCharsets.UTF_8);
+                }, faults);
+
+        SqsEventSourceMapping.PollResult result = pollUntilReceived(mapping, 1);
+
+        assertThat(result.deleted()).isEqualTo(1);
+        assertThat(deliveries).hasSize(2).allMatch(d -> d.endsWith(" once"));
+        assertThat(deliveries.get(0)).isEqualTo(deliveries.get(1));
+        assertThat(faults.counts()).containsEntry(FaultKind.DUPLICATE, 1L);
+        assertThat(visibleAndInFlight(queue.url)).isZero();
     }
 
     private static byte[] failures(JsonNode event, String failingBody) {
