@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventsuite.platform.metrics.InvocationMetrics;
+import io.eventsuite.platform.testing.RecordingObservations;
 import io.eventsuite.platform.tracing.InvocationTracing;
 import io.eventsuite.platform.tracing.SpanFlush;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,9 +19,10 @@ import org.junit.jupiter.api.Test;
 @DisplayName("the pre token generation trigger's span")
 class PreTokenGenerationSpanTest {
 
-    private final List<Observation.Context> stopped = new ArrayList<>();
+    private final RecordingObservations observations = new RecordingObservations();
+    private final List<Observation.Context> stopped = observations.stopped();
     private final PreTokenGeneration trigger = new PreTokenGeneration(ApiScopeGrants.EVENTSUITE,
-            new InvocationTracing(registry(), SpanFlush.NONE), InvocationMetrics.OFF);
+            new InvocationTracing(observations.registry(), SpanFlush.NONE), InvocationMetrics.OFF);
 
     @Test
     void each_invocation_is_one_server_span_with_no_attribute_of_the_user() {
@@ -49,22 +49,6 @@ class PreTokenGenerationSpanTest {
             assertThat(span.getError()).isNotNull();
             assertThat(span.getError().getMessage()).doesNotContain("alice");
         });
-    }
-
-    private ObservationRegistry registry() {
-        ObservationRegistry registry = ObservationRegistry.create();
-        registry.observationConfig().observationHandler(new ObservationHandler<>() {
-            @Override
-            public void onStop(Observation.Context context) {
-                stopped.add(context);
-            }
-
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return true;
-            }
-        });
-        return registry;
     }
 
     private static ByteArrayInputStream event(String json) {

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.common.KeyValue;
+import io.eventsuite.platform.testing.RecordingObservations;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.DisplayName;
@@ -35,22 +34,9 @@ class AwsSdkSpansTest {
 
     private static final String EMAIL = "private.person@example.com";
 
-    private final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
-    private final ObservationRegistry registry = ObservationRegistry.create();
-
-    AwsSdkSpansTest() {
-        registry.observationConfig().observationHandler(new ObservationHandler<>() {
-            @Override
-            public void onStop(Observation.Context context) {
-                stopped.add(context);
-            }
-
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return true;
-            }
-        });
-    }
+    private final RecordingObservations observations = new RecordingObservations();
+    private final ObservationRegistry registry = observations.registry();
+    private final List<Observation.Context> stopped = observations.stopped();
 
     @Test
     void a_call_is_a_client_span_named_by_service_and_operation_with_the_table_name_and_nothing_of_the_item() {

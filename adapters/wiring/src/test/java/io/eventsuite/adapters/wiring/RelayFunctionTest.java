@@ -14,9 +14,8 @@ import io.eventsuite.platform.outbox.PendingEvents;
 import io.eventsuite.platform.tracing.InvocationTracing;
 import io.eventsuite.platform.tracing.SpanFlush;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.eventsuite.platform.testing.RecordingObservations;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
@@ -41,7 +40,8 @@ class RelayFunctionTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<String> lines = new ArrayList<>();
-    private final List<Observation.Context> spans = new ArrayList<>();
+    private final RecordingObservations observations = new RecordingObservations();
+    private final List<Observation.Context> spans = observations.stopped();
 
     @Test
     void a_run_that_finds_parked_events_fails_and_its_line_and_span_say_so() {
@@ -83,20 +83,8 @@ class RelayFunctionTest {
                 meters, Clock.systemUTC());
         SnsEventPublisher sns = new SnsEventPublisher(new UnusedSns(), "arn:aws:sns:eu-west-1:123456789012:order-events",
                 new CloudEventCodec(JSON), JSON, resilience);
-        ObservationRegistry observations = ObservationRegistry.create();
-        observations.observationConfig().observationHandler(new ObservationHandler<>() {
-            @Override
-            public void onStop(Observation.Context context) {
-                spans.add(context);
-            }
-
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return true;
-            }
-        });
         return RelayFunction.of(new OutboxRelay(outbox, sns, meters),
-                new InvocationTracing(observations, SpanFlush.NONE),
+                new InvocationTracing(observations.registry(), SpanFlush.NONE),
                 new InvocationMetrics(meters, "order-service", lines::add, Clock.systemUTC()));
     }
 
