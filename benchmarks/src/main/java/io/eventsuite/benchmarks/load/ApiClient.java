@@ -35,8 +35,11 @@ final class ApiClient {
     /** Polling a locked key every few seconds is enough: it unlocks once, after its lock expires. */
     private static final Duration MAX_IN_PROGRESS_BACKOFF = Duration.ofSeconds(10);
 
-    /** One answer, after retries; {@code status} 0 when every attempt failed without one. */
-    record Answer(int status, Map<String, List<String>> headers, String body, int attempts) {
+    /**
+     * One answer, after retries; {@code status} 0 when every attempt failed without one. {@code lastAttemptNanos}
+     * is how long the attempt that answered took, as the client saw it.
+     */
+    record Answer(int status, Map<String, List<String>> headers, String body, int attempts, long lastAttemptNanos) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -99,10 +102,11 @@ final class ApiClient {
             String retryReason;
             try {
                 HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-                latenciesNanos.add(System.nanoTime() - started);
+                long took = System.nanoTime() - started;
+                latenciesNanos.add(took);
                 int status = response.statusCode();
                 if (!retryable(status, response.body())) {
-                    return new Answer(status, response.headers().map(), response.body(), attempts);
+                    return new Answer(status, response.headers().map(), response.body(), attempts, took);
                 }
                 lastFailure = status + " " + response.body();
                 if (inProgress(status, response.body())) {
@@ -130,7 +134,7 @@ final class ApiClient {
                     ? System.nanoTime() - inProgressSince < IN_PROGRESS_PATIENCE.toNanos()
                     : failedAttempts < MAX_ATTEMPTS && System.nanoTime() < giveUpAtNanos;
             if (!mayRetry) {
-                return new Answer(0, Map.of(), lastFailure, attempts);
+                return new Answer(0, Map.of(), lastFailure, attempts, 0);
             }
             retries.incrementAndGet();
             retriedBecause.computeIfAbsent(retryReason, k -> new AtomicLong()).incrementAndGet();

@@ -44,8 +44,14 @@ final class Ledger {
         }
     }
 
+    /** A POST /orders answered 201 at the first attempt: its trace id and how long the client waited for it. */
+    record TracedOrder(String traceId, double clientMillis) {
+    }
+
     final String runId;
     final List<Account> accounts = new CopyOnWriteArrayList<>();
+    /** Orders whose trace the hop breakdown can read (those that named one and needed no retry). */
+    final List<TracedOrder> tracedOrders = new CopyOnWriteArrayList<>();
     /** Answers a well-behaved client would not expect, e.g. a replayed key that was not replayed. */
     final List<String> anomalies = new CopyOnWriteArrayList<>();
 

@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LoadDriver {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Traces read for the hop breakdown: enough for a p99, few enough to read in seconds. */
+    private static final int HOP_SAMPLE = 300;
     private static final List<String> RELAYS = List.of("RelayUserEventsFunction", "RelayOrderEventsFunction");
 
     /** What a run measured and found. */
@@ -152,6 +154,14 @@ public final class LoadDriver {
             new LoadReport(out).print(options, ledger, verdict, findings, httpLatencies, ordersPerSecond,
                     Duration.between(started, loadEnded), Duration.between(loadEnded, settled), sampler, faults,
                     api);
+            if (options.zipkin().isPresent()) {
+                HopBreakdown.Result hops = HopBreakdown.read(options.zipkin().get(), ledger.tracedOrders, HOP_SAMPLE);
+                if (hops.breakdown() != null) {
+                    hops.breakdown().print(out);
+                } else {
+                    out.println("no hop breakdown: " + hops.unavailable());
+                }
+            }
             int exit = verdict.lost().isEmpty() && verdict.doubled().isEmpty() && findings.isEmpty() ? 0 : 1;
             List<String> all = new ArrayList<>(verdict.lost());
             all.addAll(verdict.doubled());

@@ -16,21 +16,25 @@ import java.time.Duration;
  * @param runId             tells this run's users, orders and emails from earlier runs' in the same local cloud
  * @param closeWait         how long a closing user waits for its notifications before deleting its account; 0
  *                          deletes at once, with notifications still queued (erasure racing its own emails)
+ * @param zipkinPort        the local cloud's Zipkin, read for the per-hop breakdown of the orders' traces; 0: none
  */
 public record LoadOptions(int users, int ordersPerUser, Duration maxDuration, Duration quiescenceTimeout,
-        Duration requestTimeout, int apiPort, int sqsPort, int dynamodbPort, String runId, Duration closeWait) {
+        Duration requestTimeout, int apiPort, int sqsPort, int dynamodbPort, String runId, Duration closeWait,
+        int zipkinPort) {
 
     static final Duration DEFAULT_CLOSE_WAIT = Duration.ofSeconds(60);
+    static final int DEFAULT_ZIPKIN_PORT = 9411;
 
+    /** Without the hop breakdown. */
     public LoadOptions(int users, int ordersPerUser, Duration maxDuration, Duration quiescenceTimeout,
             Duration requestTimeout, int apiPort, int sqsPort, int dynamodbPort, String runId) {
         this(users, ordersPerUser, maxDuration, quiescenceTimeout, requestTimeout, apiPort, sqsPort, dynamodbPort,
-                runId, DEFAULT_CLOSE_WAIT);
+                runId, DEFAULT_CLOSE_WAIT, 0);
     }
 
     static final String USAGE = "Usage: LoadDriver [users=4] [orders-per-user=10] [max-seconds=60] "
             + "[quiescence-seconds=120] [request-timeout-seconds=30 (API Gateway's limit)] [api-port=3000] [sqs-port=9324] "
-            + "[dynamodb-port=4567] [run-id=<random>] [close-wait-seconds=60]";
+            + "[dynamodb-port=4567] [run-id=<random>] [close-wait-seconds=60] [zipkin-port=9411 (0: no hop breakdown)]";
 
     public LoadOptions {
         if (users < 1 || users > 256) {
@@ -48,11 +52,14 @@ public record LoadOptions(int users, int ordersPerUser, Duration maxDuration, Du
         if (closeWait.isNegative() || closeWait.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new IllegalArgumentException("close-wait-seconds must be 0 to 600");
         }
+        if (zipkinPort < 0 || zipkinPort > 65535) {
+            throw new IllegalArgumentException("zipkin-port must be 0 to 65535, got " + zipkinPort);
+        }
     }
 
     public static LoadOptions defaults() {
         return new LoadOptions(4, 10, Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(30), 3000,
-                9324, 4567, newRunId());
+                9324, 4567, newRunId(), DEFAULT_CLOSE_WAIT, DEFAULT_ZIPKIN_PORT);
     }
 
     static String newRunId() {
@@ -73,6 +80,7 @@ public record LoadOptions(int users, int ordersPerUser, Duration maxDuration, Du
         int dynamodb = o.dynamodbPort;
         String runId = o.runId;
         Duration closeWait = o.closeWait;
+        int zipkin = o.zipkinPort;
         for (String arg : args) {
             String[] kv = arg.replaceFirst("^--", "").split("=", 2);
             if (kv.length != 2) {
@@ -89,10 +97,11 @@ public record LoadOptions(int users, int ordersPerUser, Duration maxDuration, Du
                 case "dynamodb-port" -> dynamodb = Integer.parseInt(kv[1]);
                 case "run-id" -> runId = kv[1];
                 case "close-wait-seconds" -> closeWait = Duration.ofSeconds(Long.parseLong(kv[1]));
+                case "zipkin-port" -> zipkin = Integer.parseInt(kv[1]);
                 default -> throw new IllegalArgumentException("unknown option " + kv[0]);
             }
         }
-        return new LoadOptions(users, orders, max, quiescence, timeout, api, sqs, dynamodb, runId, closeWait);
+        return new LoadOptions(users, orders, max, quiescence, timeout, api, sqs, dynamodb, runId, closeWait, zipkin);
     }
 
     public URI api() {
@@ -101,6 +110,11 @@ public record LoadOptions(int users, int ordersPerUser, Duration maxDuration, Du
 
     public URI sqs() {
         return URI.create("http://127.0.0.1:" + sqsPort);
+    }
+
+    public java.util.Optional<URI> zipkin() {
+        return zipkinPort == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(URI.create("http://127.0.0.1:" + zipkinPort));
     }
 
     public URI dynamodb() {

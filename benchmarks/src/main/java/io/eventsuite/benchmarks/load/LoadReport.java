@@ -26,6 +26,10 @@ final class LoadReport {
         out.printf("orders/s                  %.1f%n", ordersPerSecond);
         out.println("HTTP latency              " + Percentiles.ofNanos(httpLatencies).describe());
         out.println("order-to-notification     " + Percentiles.ofMillis(verdict.orderToNotificationMillis()).describe());
+        out.println("deletion to erasure at    " + Percentiles.ofMillis(verdict.erasureLagMillis()).describe());
+        out.println("  the notification service (204 to its recipient tombstone)");
+        out.println("emails in erasure window  " + verdict.emailsInErasureWindowMillis().size() + " sent after a 204,"
+                + " before the erasure arrived: " + Percentiles.ofMillis(verdict.emailsInErasureWindowMillis()).describe());
         out.println("client retries            " + api.retries() + " " + api.retriedBecause());
         if (sampler != null) {
             double cpu = sampler.cpuSeconds();

@@ -120,6 +120,12 @@ final class VirtualUser implements Runnable {
         String orderId = location.substring(location.lastIndexOf('/') + 1);
         account.ackedAt.put(orderId, Instant.now());
         account.ackedOrders.put(sku, orderId);
+        String traceResponse = answer.header("traceresponse");
+        if (answer.attempts() == 1 && traceResponse != null && traceResponse.split("-").length == 4) {
+            // W3C traceresponse: version-traceid-spanid-flags
+            ledger.tracedOrders.add(new Ledger.TracedOrder(traceResponse.split("-")[1],
+                    answer.lastAttemptNanos() / 1_000_000.0));
+        }
         return orderId;
     }
 

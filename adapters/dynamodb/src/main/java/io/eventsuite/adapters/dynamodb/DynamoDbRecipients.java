@@ -4,6 +4,7 @@ import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Recipient;
 import io.eventsuite.domain.notification.RecipientState;
 import io.eventsuite.domain.notification.Recipients;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +20,13 @@ public final class DynamoDbRecipients implements Recipients {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Clock clock;
 
-    public DynamoDbRecipients(DynamoDbClient dynamo, String table) {
+    /** @param clock stamps a tombstone with when the erasure reached this service */
+    public DynamoDbRecipients(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -40,7 +44,7 @@ public final class DynamoDbRecipients implements Recipients {
     /** The tombstone is a whole new item (a PutItem), so no personal attribute of the recipient survives it. */
     @Override
     public boolean eraseIfNewer(UserId id, long version) {
-        return putIfNewer(RecipientItems.tombstone(id, version), version);
+        return putIfNewer(RecipientItems.tombstone(id, version, clock.instant()), version);
     }
 
     /** One PutItem conditional on there being no item, or only one (recipient or tombstone) of an older version. */

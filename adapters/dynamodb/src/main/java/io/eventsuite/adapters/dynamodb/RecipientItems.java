@@ -4,13 +4,16 @@ import io.eventsuite.domain.common.Email;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Recipient;
 import io.eventsuite.domain.notification.RecipientState;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A recipient (the notification service's projection of a user) as an item; or, once the user is erased, a
- * tombstone: the id, the erasure's {@code version} and {@code erased = true}, nothing personal.
+ * tombstone: the id, the erasure's {@code version}, {@code erased = true} and {@code erasedAt}, nothing
+ * personal. {@code erasedAt} is when the erasure reached the notification service: from then on nothing is sent to
+ * the user; between the user's deletion and that moment, emails already queued may still go out (docs/api.md).
  */
 final class RecipientItems {
 
@@ -20,6 +23,7 @@ final class RecipientItems {
     static final String PREFERENCES = "preferences";
     static final String VERSION = "version";
     static final String ERASED = "erased";
+    static final String ERASED_AT = "erasedAt";
 
     private RecipientItems() {
     }
@@ -38,11 +42,12 @@ final class RecipientItems {
         return item;
     }
 
-    static Map<String, AttributeValue> tombstone(UserId id, long version) {
+    static Map<String, AttributeValue> tombstone(UserId id, long version, Instant erasedAt) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put(ID, Attributes.s(id.value()));
         item.put(VERSION, Attributes.n(version));
         item.put(ERASED, AttributeValue.fromBool(true));
+        item.put(ERASED_AT, Attributes.instant(erasedAt));
         return item;
     }
 

@@ -25,6 +25,7 @@ import io.eventsuite.platform.json.StrictJson;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -196,20 +197,20 @@ class DynamoDbActionsTest {
 
         runs.put("DynamoDbRecipients.find", () -> {
             String table = dynamo.createTable(TableDefinitions::recipients);
-            new DynamoDbRecipients(dynamo.client(), table).upsertIfNewer(recipient());
-            new DynamoDbRecipients(watched, table).find(ALICE);
-            new DynamoDbRecipients(watched, table).find(Fixtures.BOB);
+            new DynamoDbRecipients(dynamo.client(), table, Clock.systemUTC()).upsertIfNewer(recipient());
+            new DynamoDbRecipients(watched, table, Clock.systemUTC()).find(ALICE);
+            new DynamoDbRecipients(watched, table, Clock.systemUTC()).find(Fixtures.BOB);
         });
         runs.put("DynamoDbRecipients.upsertIfNewer", () -> {
             String table = dynamo.createTable(TableDefinitions::recipients);
-            new DynamoDbRecipients(watched, table).upsertIfNewer(recipient());
-            new DynamoDbRecipients(watched, table).upsertIfNewer(recipient());
+            new DynamoDbRecipients(watched, table, Clock.systemUTC()).upsertIfNewer(recipient());
+            new DynamoDbRecipients(watched, table, Clock.systemUTC()).upsertIfNewer(recipient());
         });
         runs.put("DynamoDbRecipients.eraseIfNewer", () -> {
             String table = dynamo.createTable(TableDefinitions::recipients);
-            new DynamoDbRecipients(dynamo.client(), table).upsertIfNewer(recipient());
-            new DynamoDbRecipients(watched, table).eraseIfNewer(ALICE, recipient().version() + 1);
-            new DynamoDbRecipients(watched, table).eraseIfNewer(ALICE, recipient().version() + 1);
+            new DynamoDbRecipients(dynamo.client(), table, Clock.systemUTC()).upsertIfNewer(recipient());
+            new DynamoDbRecipients(watched, table, Clock.systemUTC()).eraseIfNewer(ALICE, recipient().version() + 1);
+            new DynamoDbRecipients(watched, table, Clock.systemUTC()).eraseIfNewer(ALICE, recipient().version() + 1);
         });
 
         runs.put("DynamoDbPendingEvents.oldest", () -> {

@@ -20,6 +20,7 @@ import io.eventsuite.domain.notification.RecipientState;
 import io.eventsuite.domain.notification.RenderedMessage;
 import io.eventsuite.domain.testing.MutableClock;
 import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -163,7 +164,8 @@ class DynamoDbNotificationsTest {
         InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
         DynamoDbNotifications lagging = new DynamoDbNotifications(client, table, LocalDynamo.randomKey());
         DynamoDbRecipients recipients =
-                new DynamoDbRecipients(client, dynamo.createTable(TableDefinitions::recipients));
+                new DynamoDbRecipients(client, dynamo.createTable(TableDefinitions::recipients),
+                        Clock.systemUTC());
         PurgingRecipient purging = new PurgingRecipient(lagging, recipients, client.indexSettling());
         Notification justBefore = notification("a-just-before", ALICE, T0, "Welcome, Alice");
         lagging.addPending(notification("a-earlier", ALICE, T0, "n"));

@@ -10,6 +10,9 @@ import io.eventsuite.domain.notification.RecipientState;
 import io.eventsuite.domain.notification.Recipients;
 import io.eventsuite.domain.testing.RecipientsContract;
 import io.eventsuite.domain.user.NotificationPreferences;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,6 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The {@link RecipientsContract} on dynalite, and what only the adapter can show: the items as stored. */
 class DynamoDbRecipientsTest extends RecipientsContract {
+
+    private static final Instant ERASURE_ARRIVES = Instant.parse("2026-12-01T17:00:00.123Z");
 
     private static LocalDynamo dynamo;
 
@@ -40,7 +45,7 @@ class DynamoDbRecipientsTest extends RecipientsContract {
     @Override
     protected Recipients emptyRecipients() {
         table = dynamo.createTable(TableDefinitions::recipients);
-        recipients = new DynamoDbRecipients(dynamo.client(), table);
+        recipients = new DynamoDbRecipients(dynamo.client(), table, Clock.fixed(ERASURE_ARRIVES, ZoneOffset.UTC));
         return recipients;
     }
 
@@ -71,16 +76,17 @@ class DynamoDbRecipientsTest extends RecipientsContract {
     }
 
     @Test
-    void theTombstoneIsTheIdTheVersionAndTheMarkOnlyNothingPersonal() {
+    void theTombstoneIsTheIdTheVersionTheMarkAndWhenTheErasureArrivedNothingPersonal() {
         recipients.upsertIfNewer(new Recipient(ALICE, "Alice", new Email("alice@example.com"),
                 new NotificationPreferences(true, false), 1));
 
         recipients.eraseIfNewer(ALICE, 2);
 
         assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
-                .containsOnlyKeys("id", "version", "erased")
+                .containsOnlyKeys("id", "version", "erased", "erasedAt")
                 .containsEntry("version", AttributeValue.fromN("2"))
-                .containsEntry("erased", AttributeValue.fromBool(true));
+                .containsEntry("erased", AttributeValue.fromBool(true))
+                .containsEntry("erasedAt", AttributeValue.fromS(Attributes.sortable(ERASURE_ARRIVES)));
     }
 
     @Test
@@ -97,7 +103,7 @@ class DynamoDbRecipientsTest extends RecipientsContract {
 
         assertThat(recipients.find(ALICE)).isEqualTo(new RecipientState.Erased(ALICE, 4));
         assertThat(dynamo.rawItem(table, "id", ALICE.value()).orElseThrow())
-                .containsOnlyKeys("id", "version", "erased");
+                .containsOnlyKeys("id", "version", "erased", "erasedAt");
     }
 
     private static Recipient version(long version, String name) {

@@ -12,6 +12,7 @@ import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Notifications;
 import io.eventsuite.domain.notification.Recipients;
 import io.eventsuite.platform.snapstart.PrimingRead;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +33,8 @@ public class NotificationAdapters {
     }
 
     @Bean
-    Recipients recipients(DynamoDbClient dynamo, @Value("${RECIPIENTS_TABLE}") String table) {
-        return new DynamoDbRecipients(dynamo, table);
+    Recipients recipients(DynamoDbClient dynamo, @Value("${RECIPIENTS_TABLE}") String table, Clock clock) {
+        return new DynamoDbRecipients(dynamo, table, clock);
     }
 
     /** How long the by-recipient index may trail the table: the purge deletes through it again after that. */
