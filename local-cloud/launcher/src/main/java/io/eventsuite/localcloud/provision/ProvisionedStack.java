@@ -3,6 +3,8 @@ package io.eventsuite.localcloud.provision;
 import io.eventsuite.localcloud.template.Intrinsics;
 import io.eventsuite.localcloud.template.SamTemplate;
 import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.function.Consumer;
  */
 public final class ProvisionedStack implements Intrinsics.References {
 
-    /** Any credentials work with the emulators: these are what the functions get. */
+    /** Any credentials work with the emulators: these are what the functions get there. */
     public static final String ACCESS_KEY = "local";
     public static final String SECRET_KEY = "local";
     public static final String CAPTURED_EMAIL_QUEUE = "captured-email";
@@ -29,6 +31,7 @@ public final class ProvisionedStack implements Intrinsics.References {
     private final SamTemplate template;
     private final String region;
     private final Endpoints endpoints;
+    private final AwsCredentials credentials;
     final Map<String, String> tableNames = new LinkedHashMap<>();
     final Map<String, String> topicArns = new LinkedHashMap<>();
     final Map<String, String> queueUrls = new LinkedHashMap<>();
@@ -39,10 +42,12 @@ public final class ProvisionedStack implements Intrinsics.References {
     String capturedEmailQueueUrl;
     private final Consumer<String> warnings;
 
-    ProvisionedStack(SamTemplate template, String region, Endpoints endpoints, Consumer<String> warnings) {
+    ProvisionedStack(SamTemplate template, String region, Endpoints endpoints, AwsCredentials credentials,
+            Consumer<String> warnings) {
         this.template = template;
         this.region = region;
         this.endpoints = endpoints;
+        this.credentials = credentials;
         this.warnings = warnings;
     }
 
@@ -105,14 +110,20 @@ public final class ProvisionedStack implements Intrinsics.References {
         return env;
     }
 
-    /** What the local cloud adds to every function: emulator endpoints, credentials, the captured-email queue. */
+    /**
+     * What the local cloud adds to every function: the endpoints (the emulators' or the user's), the credentials
+     * the provisioning used, the captured-email queue. The one place these variable names are written.
+     */
     public Map<String, String> localOverrides() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamodb().toString());
         env.put("AWS_ENDPOINT_URL_SNS", endpoints.sns().toString());
         env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString());
-        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        if (credentials instanceof AwsSessionCredentials session) {
+            env.put("AWS_SESSION_TOKEN", session.sessionToken());
+        }
         env.put("CAPTURED_EMAIL_QUEUE_URL", capturedEmailQueueUrl);
         return env;
     }
@@ -137,8 +148,8 @@ public final class ProvisionedStack implements Intrinsics.References {
                     "-Daws.endpointUrlDynamoDb=" + overrides.get("AWS_ENDPOINT_URL_DYNAMODB"),
                     "-Daws.endpointUrlSns=" + overrides.get("AWS_ENDPOINT_URL_SNS"),
                     "-Daws.endpointUrlSqs=" + overrides.get("AWS_ENDPOINT_URL_SQS"),
-                    "-Daws.accessKeyId=" + ACCESS_KEY,
-                    "-Daws.secretAccessKey=" + SECRET_KEY,
+                    "-Daws.accessKeyId=" + overrides.get("AWS_ACCESS_KEY_ID"),
+                    "-Daws.secretAccessKey=" + overrides.get("AWS_SECRET_ACCESS_KEY"),
                     "-DCAPTURED_EMAIL_QUEUE_URL=" + overrides.get("CAPTURED_EMAIL_QUEUE_URL")));
             env.put("JAVA_TOOL_OPTIONS", (env.get("JAVA_TOOL_OPTIONS") + " " + properties).strip());
         }
