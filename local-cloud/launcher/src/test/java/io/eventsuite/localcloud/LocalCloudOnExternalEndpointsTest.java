@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventsuite.localcloud.aws.AwsService;
 import io.eventsuite.localcloud.aws.ExternalAws;
 import io.eventsuite.localcloud.tracing.ZipkinServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,6 +116,19 @@ class LocalCloudOnExternalEndpointsTest {
                 theirs.dynamodb().endpoint().toString()).containsEntry("AWS_ENDPOINT_URL_SQS",
                 theirs.sqs().endpoint().toString()).containsEntry("AWS_ENDPOINT_URL_SNS",
                 theirs.sns().endpoint().toString());
+    }
+
+    @Test
+    void the_banner_says_each_service_is_the_users_and_where() {
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        cloud.describe(new PrintStream(banner, true, StandardCharsets.UTF_8));
+
+        assertThat(banner.toString(StandardCharsets.UTF_8).lines()).contains(
+                "AWS services (names prefixed " + PREFIX + "); what the local cloud creates on your endpoints is "
+                        + "deleted when it stops",
+                "  DynamoDB  (yours)             " + theirs.dynamodb().endpoint(),
+                "  SNS       (yours)             " + theirs.sns().endpoint(),
+                "  SQS       (yours)             " + theirs.sqs().endpoint());
     }
 
     @Test
