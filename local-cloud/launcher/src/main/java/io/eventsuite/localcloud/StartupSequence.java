@@ -143,15 +143,7 @@ final class StartupSequence {
     private AwsAccount account(LocalEmulators emulators, ExternalAws external, AwsCredentialsProvider credentials) {
         Map<AwsService, URI> endpoints = new EnumMap<>(AwsService.class);
         if (emulators != null) {
-            if (emulators.dynamodb() != null) {
-                endpoints.put(AwsService.DYNAMODB, emulators.dynamodb().endpoint());
-            }
-            if (emulators.sns() != null) {
-                endpoints.put(AwsService.SNS, emulators.sns().endpoint());
-            }
-            if (emulators.sqs() != null) {
-                endpoints.put(AwsService.SQS, emulators.sqs().endpoint());
-            }
+            endpoints.putAll(AwsAccount.embedded(emulators).endpoints());
         }
         endpoints.putAll(external.endpoints());
         return new AwsAccount(options.region(), credentials, endpoints);

@@ -26,12 +26,21 @@ public record AwsAccount(String region, AwsCredentialsProvider credentials, Map<
         endpoints = Map.copyOf(endpoints);
     }
 
-    /** The embedded emulators, with the credentials every emulator accepts. */
+    /**
+     * The embedded emulators, with the credentials every emulator accepts; a service whose emulator was not started
+     * (it runs elsewhere) has no endpoint here.
+     */
     public static AwsAccount embedded(LocalEmulators emulators) {
         Map<AwsService, URI> endpoints = new EnumMap<>(AwsService.class);
-        endpoints.put(AwsService.DYNAMODB, emulators.dynamodb().endpoint());
-        endpoints.put(AwsService.SNS, emulators.sns().endpoint());
-        endpoints.put(AwsService.SQS, emulators.sqs().endpoint());
+        if (emulators.dynamodb() != null) {
+            endpoints.put(AwsService.DYNAMODB, emulators.dynamodb().endpoint());
+        }
+        if (emulators.sns() != null) {
+            endpoints.put(AwsService.SNS, emulators.sns().endpoint());
+        }
+        if (emulators.sqs() != null) {
+            endpoints.put(AwsService.SQS, emulators.sqs().endpoint());
+        }
         return new AwsAccount(emulators.region(), LocalEmulators.CREDENTIALS, endpoints);
     }
 
