@@ -21,6 +21,7 @@ public record ExternalAws(Map<AwsService, URI> endpoints, String namePrefix) {
     private static final String NAME_CHARACTERS = "[A-Za-z0-9_-]*";
 
     public ExternalAws {
+        // EnumMap's copy constructor refuses an empty map that is not an EnumMap itself.
         endpoints = Collections.unmodifiableMap(endpoints.isEmpty() ? new EnumMap<>(AwsService.class)
                 : new EnumMap<>(endpoints));
         namePrefix = namePrefix == null ? "" : namePrefix;

@@ -3,19 +3,19 @@ package io.eventsuite.localcloud.provision;
 import io.eventsuite.localcloud.template.Intrinsics;
 import io.eventsuite.localcloud.template.SamTemplate;
 import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
- * The template's resources as they exist in the emulators: table names, topic ARNs, queue URLs and ARNs,
- * generated secrets. It answers the template's {@code !Ref} and {@code !GetAtt}, so a function's environment
- * resolves to local values, and it adds what only the local cloud needs (endpoints, credentials, the
- * captured-email queue).
+ * The template's resources as they exist in the emulators (or on the user's endpoints): table names, topic ARNs,
+ * queue URLs and ARNs, generated secrets. It answers the template's {@code !Ref} and {@code !GetAtt}, so a
+ * function's environment resolves to local values, and it adds what only the local cloud needs (endpoints,
+ * credentials, the captured-email queue).
  */
 public final class ProvisionedStack implements Intrinsics.References {
 
