@@ -3,6 +3,7 @@ package io.eventsuite.localcloud.provision;
 import io.eventsuite.localcloud.template.Intrinsics;
 import io.eventsuite.localcloud.template.SamTemplate;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,20 +139,27 @@ public final class ProvisionedStack implements Intrinsics.References {
     /**
      * {@code sam local --env-vars} content for one function. SAM only overrides variables the template declares,
      * so the endpoints, credentials and captured-email queue also travel as Java system properties in
-     * {@code JAVA_TOOL_OPTIONS} (declared in Globals), which the AWS SDK and Spring both read.
+     * {@code JAVA_TOOL_OPTIONS} (declared in Globals), which the AWS SDK and Spring both read. Only the emulators'
+     * made-up credentials go into the file: the user's own (with {@code --aws-endpoint}) stay out of it, as
+     * {@code sam local} hands the caller's AWS credentials to the function itself.
      */
     public Map<String, String> samEnvironment(SamTemplate.Function function) {
         Map<String, String> env = declaredEnvironment(function);
         Map<String, String> overrides = localOverrides();
+        if (!ACCESS_KEY.equals(credentials.accessKeyId())) {
+            overrides.keySet().removeAll(List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"));
+        }
         if (env.containsKey("JAVA_TOOL_OPTIONS")) {
-            String properties = String.join(" ", List.of(
+            List<String> properties = new ArrayList<>(List.of(
                     "-Daws.endpointUrlDynamoDb=" + overrides.get("AWS_ENDPOINT_URL_DYNAMODB"),
                     "-Daws.endpointUrlSns=" + overrides.get("AWS_ENDPOINT_URL_SNS"),
-                    "-Daws.endpointUrlSqs=" + overrides.get("AWS_ENDPOINT_URL_SQS"),
-                    "-Daws.accessKeyId=" + overrides.get("AWS_ACCESS_KEY_ID"),
-                    "-Daws.secretAccessKey=" + overrides.get("AWS_SECRET_ACCESS_KEY"),
-                    "-DCAPTURED_EMAIL_QUEUE_URL=" + overrides.get("CAPTURED_EMAIL_QUEUE_URL")));
-            env.put("JAVA_TOOL_OPTIONS", (env.get("JAVA_TOOL_OPTIONS") + " " + properties).strip());
+                    "-Daws.endpointUrlSqs=" + overrides.get("AWS_ENDPOINT_URL_SQS")));
+            if (overrides.containsKey("AWS_ACCESS_KEY_ID")) {
+                properties.add("-Daws.accessKeyId=" + overrides.get("AWS_ACCESS_KEY_ID"));
+                properties.add("-Daws.secretAccessKey=" + overrides.get("AWS_SECRET_ACCESS_KEY"));
+            }
+            properties.add("-DCAPTURED_EMAIL_QUEUE_URL=" + overrides.get("CAPTURED_EMAIL_QUEUE_URL"));
+            env.put("JAVA_TOOL_OPTIONS", (env.get("JAVA_TOOL_OPTIONS") + " " + String.join(" ", properties)).strip());
         }
         env.putAll(overrides);
         return env;
