@@ -1,31 +1,31 @@
 package io.eventsuite.integration;
 
-import io.eventsuite.adapters.dynamodb.TableDefinitions;
 import io.eventsuite.localcloud.LocalEmulators;
-import java.time.Duration;
+import io.eventsuite.localcloud.aws.AwsAccount;
+import io.eventsuite.localcloud.provision.ProvisionedStack;
+import io.eventsuite.localcloud.provision.Provisioner;
+import io.eventsuite.localcloud.template.SamTemplate;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * One local AWS for the whole test JVM: the emulators, the tables, topics, queues and subscriptions of
- * template.yaml that these tests need, and the environment the functions read (as system properties, which
- * Spring and the AWS SDK both honour) pointing the deployed code at them.
+ * One local AWS for the whole test JVM: the emulators with template.yaml's tables, topics, queues and subscriptions,
+ * made by the local cloud's {@link Provisioner} (as {@code local-cloud/run} makes them, with a 1 s visibility timeout
+ * so a redelivery comes quickly), and the environment the functions read (as system properties, which Spring and the
+ * AWS SDK both honour) pointing the deployed code at them.
  */
 final class LocalAws {
 
     static final String REGION = "us-east-1";
-    static final String MAX_RECEIVE_COUNT = "5";
     /** The relay leaves events younger than this to the request publishing them. */
     static final java.time.Duration OUTBOX_MIN_AGE = java.time.Duration.ofSeconds(1);
+    /** Every queue's visibility timeout here: a failed message comes back after a second, not the template's 200 s. */
+    static final int VISIBILITY_TIMEOUT_SECONDS = 1;
 
     private static LocalAws instance;
 
@@ -33,10 +33,12 @@ final class LocalAws {
     final DynamoDbClient dynamo;
     final SqsClient sqs;
     final SnsClient sns;
+    final String ordersTable;
     final String userTopicArn;
     final String orderTopicArn;
     final Queue sendNotifications;
     final Queue cancelOrdersOfDeletedUser;
+    /** Not a template resource: the tests' own look at everything the order topic publishes. */
     final Queue orderEventsTap;
     final String capturedEmailQueueUrl;
 
@@ -50,34 +52,32 @@ final class LocalAws {
 
     private LocalAws() {
         emulators = LocalEmulators.start();
+        Provisioner provisioner = new Provisioner(AwsAccount.embedded(emulators),
+                new Provisioner.Settings("", VISIBILITY_TIMEOUT_SECONDS), warning -> { });
+        ProvisionedStack stack = provisioner.provision(SamTemplate.load(Path.of("..", "template.yaml")));
+        dynamo = provisioner.dynamo();
+        sqs = provisioner.sqs();
+        sns = provisioner.sns();
+
+        ordersTable = stack.tableNames().get("OrdersTable");
+        userTopicArn = stack.topicArns().get("UserEventsTopic");
+        orderTopicArn = stack.topicArns().get("OrderEventsTopic");
+        sendNotifications = Queue.of(stack, "SendNotificationsQueue", "SendNotificationsDLQ");
+        cancelOrdersOfDeletedUser = Queue.of(stack, "CancelOrdersOfDeletedUserQueue", "CancelOrdersOfDeletedUserDLQ");
+        orderEventsTap = tap(orderTopicArn, "order-events-tap", "[{\"prefix\":\"io.eventsuite.order.\"}]");
+        capturedEmailQueueUrl = stack.capturedEmailQueueUrl();
+
         System.setProperty("aws.region", REGION);
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        System.setProperty("aws.endpointUrlDynamoDb", emulators.dynamodb().endpoint().toString());
-        System.setProperty("aws.endpointUrlSns", emulators.sns().endpoint().toString());
-        System.setProperty("aws.endpointUrlSqs", emulators.sqs().endpoint().toString());
-        dynamo = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.of(REGION)).build();
-        sqs = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.of(REGION)).build();
-        sns = SnsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.of(REGION)).build();
-
-        createTable(TableDefinitions::orders, "orders");
-        createTable(TableDefinitions::notifications, "notifications");
-        createTable(TableDefinitions::recipients, "recipients");
-        createTable(TableDefinitions::idempotency, "idempotency");
-        userTopicArn = sns.createTopic(r -> r.name("user-events")).topicArn();
-        orderTopicArn = sns.createTopic(r -> r.name("order-events")).topicArn();
-        sendNotifications = queue("send-notifications");
-        subscribe(userTopicArn, sendNotifications, "[\"io.eventsuite.user.registered.v1\"]");
-        subscribe(orderTopicArn, sendNotifications, "[\"io.eventsuite.order.placed.v1\",\"io.eventsuite.order.cancelled.v1\"]");
-        cancelOrdersOfDeletedUser = queue("cancel-orders-of-deleted-user");
-        subscribe(userTopicArn, cancelOrdersOfDeletedUser, "[\"io.eventsuite.user.deleted.v1\"]");
-        orderEventsTap = queue("order-events-tap");
-        subscribe(orderTopicArn, orderEventsTap, "[{\"prefix\":\"io.eventsuite.order.\"}]");
-        capturedEmailQueueUrl = sqs.createQueue(r -> r.queueName("captured-email")).queueUrl();
-
-        Map.of("ORDERS_TABLE", "orders", "NOTIFICATIONS_TABLE", "notifications", "RECIPIENTS_TABLE", "recipients",
-                "IDEMPOTENCY_TABLE", "idempotency", "IDEMPOTENCY_KEY_PREFIX", "integration", "EVENTS_TOPIC_ARN", orderTopicArn,
-                "CAPTURED_EMAIL_QUEUE_URL", capturedEmailQueueUrl,
+        Map<String, String> overrides = stack.localOverrides();
+        System.setProperty("aws.accessKeyId", overrides.get("AWS_ACCESS_KEY_ID"));
+        System.setProperty("aws.secretAccessKey", overrides.get("AWS_SECRET_ACCESS_KEY"));
+        System.setProperty("aws.endpointUrlDynamoDb", overrides.get("AWS_ENDPOINT_URL_DYNAMODB"));
+        System.setProperty("aws.endpointUrlSns", overrides.get("AWS_ENDPOINT_URL_SNS"));
+        System.setProperty("aws.endpointUrlSqs", overrides.get("AWS_ENDPOINT_URL_SQS"));
+        Map.of("ORDERS_TABLE", ordersTable, "NOTIFICATIONS_TABLE", stack.tableNames().get("NotificationsTable"),
+                "RECIPIENTS_TABLE", stack.tableNames().get("RecipientsTable"),
+                "IDEMPOTENCY_TABLE", stack.tableNames().get("IdempotencyTable"), "IDEMPOTENCY_KEY_PREFIX", "integration",
+                "EVENTS_TOPIC_ARN", orderTopicArn, "CAPTURED_EMAIL_QUEUE_URL", capturedEmailQueueUrl,
                 "CURSOR_SIGNING_KEY", Base64.getEncoder().encodeToString(new byte[48]),
                 // shorter than in production, so the tests need not wait long for an event to be old enough
                 "eventsuite.outbox.relay.min-age", OUTBOX_MIN_AGE.toString(),
@@ -85,37 +85,23 @@ final class LocalAws {
                 .forEach(System::setProperty);
     }
 
-    /** A consumer's queue with its DLQ, as the template declares them (a short visibility timeout for tests). */
+    /** A consumer's queue with its DLQ, as the template declares them. */
     record Queue(String name, String url, String arn, String dlqUrl) {
+
+        static Queue of(ProvisionedStack stack, String queueId, String dlqId) {
+            return new Queue(queueId, stack.queueUrl(queueId), stack.queueArn(queueId), stack.queueUrl(dlqId));
+        }
     }
 
-    private Queue queue(String name) {
-        String dlqUrl = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
-        String dlqArn = emulators.sqs().queueArn(name + "-dlq");
-        String url = sqs.createQueue(r -> r.queueName(name).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "1",
-                QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}")))
-                .queueUrl();
-        return new Queue(name, url, emulators.sqs().queueArn(name), dlqUrl);
-    }
-
-    private void subscribe(String topicArn, Queue queue, String typeMatcher) {
-        sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queue.arn()).attributes(Map.of(
+    /** A queue of the tests' own, subscribed raw to a topic for the event types the matcher accepts. */
+    private Queue tap(String topicArn, String name, String typeMatcher) {
+        String url = sqs.createQueue(r -> r.queueName(name)).queueUrl();
+        String arn = emulators.sqs().queueArn(name);
+        sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(Map.of(
                 "RawMessageDelivery", "true",
                 "FilterPolicyScope", "MessageAttributes",
                 "FilterPolicy", "{\"type\":" + typeMatcher + "}")));
-    }
-
-    private void createTable(Function<String, CreateTableRequest> definition, String name) {
-        dynamo.createTable(definition.apply(name));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (dynamo.describeTable(r -> r.tableName(name)).table().tableStatus() != TableStatus.ACTIVE) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("table " + name + " never became active");
-            }
-            Thread.onSpinWait();
-        }
+        return new Queue(name, url, arn, null);
     }
 
     int depth(String queueUrl) {

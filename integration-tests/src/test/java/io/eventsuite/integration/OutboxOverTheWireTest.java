@@ -52,7 +52,7 @@ class OutboxOverTheWireTest {
     private final LocalAws aws = LocalAws.get();
     /** Each test its own function contexts, so its own circuit breakers: an outage in one never reaches another. */
     private final LambdaEntryPoint orders = LambdaEntryPoint.isolated(OrderServiceApplication.class);
-    private final DynamoDbPendingEvents pending = new DynamoDbPendingEvents(aws.dynamo, "orders");
+    private final DynamoDbPendingEvents pending = new DynamoDbPendingEvents(aws.dynamo, aws.ordersTable);
 
     @AfterEach
     void snsRecovers() {
@@ -168,7 +168,7 @@ class OutboxOverTheWireTest {
     void an_event_sns_keeps_refusing_is_parked_in_its_item_counted_and_keeps_the_relay_in_trouble() {
         String orderId = "o-poison-" + UUID.randomUUID();
         // a pending event SNS refuses as the sender's fault (an empty message), in an item as the outbox writes it
-        aws.dynamo.putItem(b -> b.tableName("orders").item(Map.of(
+        aws.dynamo.putItem(b -> b.tableName(aws.ordersTable).item(Map.of(
                 "id", AttributeValue.fromS(orderId),
                 "outboxState", AttributeValue.fromS("PENDING"),
                 "pendingSince", AttributeValue.fromS("2026-01-01T00:00:00.000000000Z"),
@@ -194,7 +194,7 @@ class OutboxOverTheWireTest {
             assertThat(second.parkedNow()).isEqualTo(1);
             assertThat(third.parked()).isEqualTo(1);
             assertThat(third.inTrouble()).as("parked events keep the alarm on until redriven").isTrue();
-            Map<String, AttributeValue> item = aws.dynamo.getItem(b -> b.tableName("orders")
+            Map<String, AttributeValue> item = aws.dynamo.getItem(b -> b.tableName(aws.ordersTable)
                     .key(Map.of("id", AttributeValue.fromS(orderId)))).item();
             assertThat(item.get("outboxState").s()).isEqualTo("PARKED");
             assertThat(item.get("parkedEvents").m()).containsKey("e-poison");
@@ -202,7 +202,7 @@ class OutboxOverTheWireTest {
             assertThat(pendingFor(orderId)).isEmpty();
             assertThat(aws.drain(aws.orderEventsTap.url())).isEmpty();
         } finally {
-            aws.dynamo.deleteItem(b -> b.tableName("orders").key(Map.of("id", AttributeValue.fromS(orderId))));
+            aws.dynamo.deleteItem(b -> b.tableName(aws.ordersTable).key(Map.of("id", AttributeValue.fromS(orderId))));
         }
     }
 

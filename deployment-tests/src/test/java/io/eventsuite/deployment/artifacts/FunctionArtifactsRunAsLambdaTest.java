@@ -1,11 +1,25 @@
 package io.eventsuite.deployment.artifacts;
 
+import static io.eventsuite.deployment.artifacts.FlowEvents.JSON;
+import static io.eventsuite.deployment.artifacts.FlowEvents.PROBLEM_JSON;
+import static io.eventsuite.deployment.artifacts.FlowEvents.TWO_LINES;
+import static io.eventsuite.deployment.artifacts.FlowEvents.assertAnswer;
+import static io.eventsuite.deployment.artifacts.FlowEvents.assertBatchItemFailures;
+import static io.eventsuite.deployment.artifacts.FlowEvents.assertNoBatchItemFailures;
+import static io.eventsuite.deployment.artifacts.FlowEvents.assertRelayReport;
+import static io.eventsuite.deployment.artifacts.FlowEvents.email;
+import static io.eventsuite.deployment.artifacts.FlowEvents.orderRequest;
+import static io.eventsuite.deployment.artifacts.FlowEvents.post;
+import static io.eventsuite.deployment.artifacts.FlowEvents.requires;
+import static io.eventsuite.deployment.artifacts.FlowEvents.scheduledEvent;
+import static io.eventsuite.deployment.artifacts.FlowEvents.updated;
+import static io.eventsuite.deployment.artifacts.FlowEvents.userBody;
+import static io.eventsuite.deployment.artifacts.FlowEvents.userRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.eventsuite.deployment.artifacts.DeployedFunction.HttpReply;
 import io.eventsuite.deployment.artifacts.EmulatedStack.Published;
-import io.eventsuite.deployment.template.ProjectFiles;
 import io.eventsuite.deployment.template.Template;
 import io.eventsuite.deployment.template.Template.Resource;
 import io.eventsuite.domain.common.Email;
@@ -23,7 +37,6 @@ import io.eventsuite.domain.event.UserRegistered;
 import io.eventsuite.domain.event.UserUpdated;
 import io.eventsuite.domain.order.OrderLine;
 import io.eventsuite.domain.user.NotificationPreferences;
-import io.eventsuite.localcloud.LocalEmulators;
 import io.eventsuite.localcloud.functions.ArtifactBuilder;
 import io.eventsuite.localcloud.runtime.lambda.FunctionSpec;
 import io.eventsuite.localcloud.template.SamTemplate;
@@ -33,20 +46,15 @@ import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.testing.ApiGatewayV2Events;
 import io.eventsuite.platform.testing.CognitoEvents;
 import io.eventsuite.platform.testing.SqsEvents;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -70,7 +78,8 @@ import tools.jackson.databind.JsonNode;
  * should; SNS is failed on purpose once per producing service so that each relay has something to publish.
  *
  * <p>One environment per function, started for its step and closed after it (one JVM at a time); the first
- * invocation is its cold start. Sizes and cold/warm times are printed at the end, not asserted.
+ * invocation is its cold start. Cold/warm times are printed at the end, not asserted. What the artifacts hold is
+ * {@link FunctionArtifactsContentTest}'s; the events and checks are {@link FlowEvents}'.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -87,33 +96,11 @@ class FunctionArtifactsRunAsLambdaTest {
             "DeleteUserFunction", "RelayUserEventsFunction",
             "CancelOrdersOfDeletedUserFunction", "PurgeRecipientFunction", "PreTokenGenerationFunction");
 
-    /** The sender the notification service is given (SenderAddress has no default). */
-    private static final String SENDER_ADDRESS = "notifications@eventsuite.example";
-    private static final String JSON = "application/json";
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final String USER_TOPIC = "UserEventsTopic";
     private static final String ORDER_TOPIC = "OrderEventsTopic";
-    private static final String TWO_LINES = """
-            {"lines":[
-              {"sku":"BOOK-1","quantity":2,"unitPrice":{"minorUnits":1250,"currency":"EUR"}},
-              {"sku":"PEN-7","quantity":1,"unitPrice":{"minorUnits":199,"currency":"EUR"}}]}""";
-    /**
-     * Packages of the local emulators' libraries (ElasticMQ and its Scala, Pekko and JDBC stack, H2): test-only, so no
-     * function needs them in the layer. Found by content, as several of these jars carry no Maven metadata.
-     */
-    private static final List<String> EMULATOR_PACKAGES = List.of("org/elasticmq/", "org/apache/pekko/", "scala/",
-            "org/h2/", "scalikejdbc/", "pureconfig/", "spray/json/", "org/parboiled2/", "com/typesafe/",
-            "org/apache/commons/dbcp2/", "org/apache/commons/pool2/", "jakarta/transaction/");
 
-    /** The template as the rule tests read it: every function it declares, whatever the local cloud makes of it. */
-    private final Template declared = Template.project();
-    /** The template as the local cloud reads it: what it builds, provisions and runs. */
-    private final SamTemplate template = SamTemplate.load(ProjectFiles.root().resolve("template.yaml"),
-            Map.of("SenderAddress", SENDER_ADDRESS), LocalEmulators.DEFAULT_REGION);
-    private final Path artifactsRoot = Path.of(System.getProperty("user.dir"), "target", "lambda-artifacts");
-    private ArtifactBuilder.Artifacts built;
-    private final Map<String, Artifact> artifacts = new LinkedHashMap<>();
-    private final Map<String, Artifact> layers = new LinkedHashMap<>();
+    /** The artifacts and the template they were built from. */
+    private BuiltArtifacts built;
     private final Map<String, DeployedFunction> started = new LinkedHashMap<>();
     private final CloudEventCodec codec = new CloudEventCodec(StrictJson.create().mapper());
     private EmulatedStack stack;
@@ -132,10 +119,8 @@ class FunctionArtifactsRunAsLambdaTest {
     @BeforeAll
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void buildEveryArtifactAndStartTheEmulators() {
-        built = new ArtifactBuilder(artifactsRoot, line -> System.out.println("  " + line)).buildAll(template);
-        built.layers().forEach((id, dir) -> layers.put(id, Artifact.measure(id, dir)));
-        built.functions().forEach((id, dir) -> artifacts.put(id, Artifact.measure(id, dir)));
-        stack = EmulatedStack.start(template);
+        built = BuiltArtifacts.get();
+        stack = EmulatedStack.start(built.template);
     }
 
     @AfterAll
@@ -146,7 +131,6 @@ class FunctionArtifactsRunAsLambdaTest {
             if (stack != null) {
                 stack.close();
             }
-            System.out.println(sizeTable());
             System.out.println(timingTable());
         }
     }
@@ -157,36 +141,9 @@ class FunctionArtifactsRunAsLambdaTest {
     @Order(1)
     @DisplayName("every AWS::Serverless::Function of the template is exercised by this flow")
     void everyFunctionIsInTheFlow() {
-        assertThat(declared.ofType(Template.SERVERLESS_FUNCTION).map(Resource::id).toList())
+        assertThat(built.declared.ofType(Template.SERVERLESS_FUNCTION).map(Resource::id).toList())
                 .as("functions of template.yaml (a new one needs its step in this test)")
                 .containsExactlyInAnyOrderElementsOf(FLOW);
-    }
-
-    @Test
-    @Order(2)
-    @DisplayName("a function's artifact holds its service's classes and no third-party library; the layer holds those")
-    void artifactsHoldOnlyTheServicesOwnClasses() {
-        SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(artifacts.keySet()).as("functions built by make (each needs Metadata BuildMethod: makefile)")
-                .containsExactlyInAnyOrderElementsOf(
-                        declared.ofType(Template.SERVERLESS_FUNCTION).map(Resource::id).toList());
-        template.functions().forEach(function -> softly.assertThat(layers.keySet())
-                .as("%s: its layers, built by make", function.logicalId()).containsAll(function.layers()));
-        artifacts.forEach((id, artifact) -> {
-            softly.assertThat(artifact.thirdPartyJars()).as("%s: third-party jars (they belong in the layer)", id)
-                    .isEmpty();
-            softly.assertThat(artifact.thirdPartyClasses()).as("%s: classes outside io/eventsuite", id).isEmpty();
-            String mainClass = String.valueOf(template.function(id).environment().get("MAIN_CLASS"));
-            softly.assertThat(artifact.dir().resolve(mainClass.replace('.', '/') + ".class"))
-                    .as("%s: the MAIN_CLASS %s in its task root", id, mainClass).isRegularFile();
-        });
-        layers.forEach((id, layer) -> {
-            softly.assertThat(layer.jarsIn("java/lib")).as("%s: jars in java/lib", id).isNotEmpty();
-            softly.assertThat(layer.jars().stream()
-                            .filter(jar -> Artifact.holdsAnyPackage(layer.dir().resolve(jar), EMULATOR_PACKAGES)))
-                    .as("%s: libraries only the tests need (the emulators) must not ship to Lambda", id).isEmpty();
-        });
-        softly.assertAll();
     }
 
     // ---- user-service -------------------------------------------------------------------------------------------
@@ -525,7 +482,7 @@ class FunctionArtifactsRunAsLambdaTest {
      * closes it. When a step fails, the function's log is printed before the failure propagates.
      */
     private void exercise(String logicalId, ThrowingConsumer<DeployedFunction> steps) throws Throwable {
-        assumeTrue(stack != null && artifacts.containsKey(logicalId), "the artifacts were not built");
+        assumeTrue(stack != null && built.artifacts.containsKey(logicalId), "the artifacts were not built");
         DeployedFunction function = start(logicalId);
         try {
             steps.accept(function);
@@ -540,12 +497,12 @@ class FunctionArtifactsRunAsLambdaTest {
     }
 
     private DeployedFunction start(String logicalId) {
-        SamTemplate.Function function = template.function(logicalId);
+        SamTemplate.Function function = built.template.function(logicalId);
         if (function.handler() == null) {
             throw new AssertionError(logicalId + " has no Handler");
         }
         // What Lambda puts on the classpath: /var/task, /var/task/lib/*, then each layer's /opt/java/lib/*.
-        FunctionSpec spec = new FunctionSpec(logicalId, function.handler(), built.classpath(function),
+        FunctionSpec spec = new FunctionSpec(logicalId, function.handler(), built.built.classpath(function),
                 stack.environmentOf(function), function.memoryMb(), Duration.ofSeconds(function.timeoutSeconds()));
         DeployedFunction deployed = new DeployedFunction(logicalId, spec, stack.emulators.region());
         started.put(logicalId, deployed);
@@ -554,60 +511,11 @@ class FunctionArtifactsRunAsLambdaTest {
 
     // ---- events and answers -------------------------------------------------------------------------------------
 
-    private static String email(String user) {
-        return user + "@example.com";
-    }
-
-    private static String userBody(String displayName, String user) {
-        return "{\"displayName\":\"" + displayName + "\",\"email\":\"" + email(user) + "\"}";
-    }
-
-    private static ApiGatewayV2Events post(String route, String path) {
-        return ApiGatewayV2Events.request("POST", route, path);
-    }
-
-    private static ApiGatewayV2Events userRequest(String method, String id) {
-        return ApiGatewayV2Events.request(method, "/users/{id}", "/users/" + id).pathParameter("id", id);
-    }
-
-    private static ApiGatewayV2Events orderRequest(String method, String route, String id, String suffix) {
-        return ApiGatewayV2Events.request(method, route, "/orders/" + id + suffix).pathParameter("id", id);
-    }
-
-    private static UserUpdated updated(String user, String displayName) {
-        return new UserUpdated(new UserId(user), 2, displayName, new Email(email(user)), NotificationPreferences.DEFAULT);
-    }
-
     /** Adds the event as the SNS subscription delivers it (raw): the CloudEvent as body, its type as attribute. */
     private String add(SqsEvents batch, String source, DomainEvent event) {
         EventEnvelope envelope = EventEnvelope.wrap(new EventId(UUID.randomUUID().toString()), source, Instant.now(),
                 event);
         return batch.add(codec.encode(envelope, TransportContext.NONE), Map.of("type", envelope.type()));
-    }
-
-    /** An EventBridge scheduled event, as a Schedule event source delivers it. */
-    private static String scheduledEvent(String rule) {
-        return """
-                {"version":"0","id":"%s","detail-type":"Scheduled Event","source":"aws.events",\
-                "account":"123456789012","time":"%s","region":"us-east-1",\
-                "resources":["arn:aws:events:us-east-1:123456789012:rule/eventsuite-dev-%s"],"detail":{}}"""
-                .formatted(UUID.randomUUID(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), rule);
-    }
-
-    private static void assertAnswer(HttpReply reply, int status, String contentType) {
-        assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
-        assertThat(reply.header("Content-Type")).as("Content-Type of %s", reply).isEqualTo(contentType);
-    }
-
-    private static void assertNoBatchItemFailures(JsonNode answer) {
-        assertThat(answer.has("batchItemFailures")).as("a partial batch response: %s", answer).isTrue();
-        assertThat(answer.path("batchItemFailures").isArray()).as("batchItemFailures of %s", answer).isTrue();
-        assertThat(answer.path("batchItemFailures").size()).as("batchItemFailures of %s", answer).isZero();
-    }
-
-    private static void assertBatchItemFailures(JsonNode answer, String... messageIds) {
-        assertThat(answer.path("batchItemFailures").valueStream().map(f -> f.path("itemIdentifier").asString()))
-                .as("batchItemFailures of %s", answer).containsExactlyInAnyOrder(messageIds);
     }
 
     /** The relay's minimum age is 5 s (eventsuite.outbox.relay.min-age); starting its JVM usually takes longer. */
@@ -618,12 +526,6 @@ class FunctionArtifactsRunAsLambdaTest {
         }
     }
 
-    private static void assertRelayReport(JsonNode report, int published) {
-        assertThat(report.has("published")).as("a relay report: %s", report).isTrue();
-        assertThat(report.path("published").asInt()).as("published, in %s", report).isEqualTo(published);
-        assertThat(report.path("stoppedBy").asString()).as("stoppedBy, in %s", report).isEqualTo("COMPLETED");
-    }
-
     /** What the topic received since the last look is exactly one event of this type per subject. */
     private void assertPublished(String topic, String type, String... subjects) {
         List<Published> published = stack.drainTap(topic);
@@ -632,38 +534,7 @@ class FunctionArtifactsRunAsLambdaTest {
                 .containsExactlyInAnyOrderElementsOf(Stream.of(subjects).map(s -> type + " " + s).toList());
     }
 
-    private static void requires(Object... earlierResults) {
-        assumeTrue(Stream.of(earlierResults).allMatch(Objects::nonNull), "needs what an earlier step created");
-    }
-
     // ---- the report ---------------------------------------------------------------------------------------------
-
-    private String sizeTable() {
-        StringBuilder table = new StringBuilder("\nArtifacts as make build-<LogicalId> writes them for sam build"
-                + " (unzipped):\n");
-        table.append(String.format("  %-36s %14s %7s %6s%n", "resource", "bytes", "files", "jars"));
-        artifacts.values().forEach(a -> table.append(sizeRow(a)));
-        layers.values().forEach(a -> table.append(sizeRow(a)));
-        long total = layers.values().stream().mapToLong(Artifact::bytes).sum()
-                + artifacts.values().stream().mapToLong(Artifact::bytes).max().orElse(0);
-        table.append(String.format("  largest function + layers: %,d bytes (Lambda's limit: 262,144,000)%n", total));
-        layers.values().forEach(layer -> {
-            List<String> emulatorJars = layer.jars().stream()
-                    .filter(jar -> Artifact.holdsAnyPackage(layer.dir().resolve(jar), EMULATOR_PACKAGES))
-                    .toList();
-            if (!emulatorJars.isEmpty()) {
-                long bytes = emulatorJars.stream().mapToLong(jar -> size(layer.dir().resolve(jar))).sum();
-                table.append(String.format("  NOTE %s holds %d jars (%,d bytes) of the local emulators, which no"
-                        + " function needs: %s%n", layer.logicalId(), emulatorJars.size(), bytes,
-                        emulatorJars.stream().map(j -> j.substring(j.lastIndexOf('/') + 1)).toList()));
-            }
-        });
-        return table.toString();
-    }
-
-    private static String sizeRow(Artifact a) {
-        return String.format("  %-36s %,14d %7d %6d%n", a.logicalId(), a.bytes(), a.files(), a.jars().size());
-    }
 
     private String timingTable() {
         StringBuilder table = new StringBuilder("\nInvocations in a fresh JVM under the runtime interface client"
@@ -680,13 +551,5 @@ class FunctionArtifactsRunAsLambdaTest {
 
     private static String millis(Duration duration) {
         return duration == null ? "-" : String.format("%,d", duration.toMillis());
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.eventsuite.deployment.template;
 
 import static io.eventsuite.deployment.template.Nodes.map;
 
+import io.eventsuite.localcloud.template.CfnYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,7 +12,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** template.yaml as data: its resources, and each function's properties as SAM sees them (Globals merged in). */
+/**
+ * template.yaml as data: its resources, and each function's properties as SAM sees them (Globals merged in). Read by
+ * the local cloud's {@link CfnYaml}, the one template reader of the project.
+ */
 public final class Template {
 
     public static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";

@@ -30,10 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,32 +49,68 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What the adapters need from AWS, as one contract that runs against every backend we have: the local
- * emulators (always) and a pinned LocalStack (where Docker runs). A behaviour that passes on one backend and
- * fails on the other is a gap in an emulator, or an assumption in an adapter, worth knowing about.
+ * emulators (always), a pinned LocalStack (where Docker runs) and any endpoint given by system properties, AWS
+ * itself included. A behaviour that passes on one backend and fails on the other is a gap in an emulator, or an
+ * assumption in an adapter, worth knowing about. Every table, topic and queue a test makes is named after
+ * {@link #namePrefix()} and a random suffix, and deleted after the test.
  */
 abstract class AwsAdapterContract {
 
     private static final byte[] CURSOR_KEY = new byte[32];
 
+    /** The endpoint of {@code service} ("dynamodb", "sns", "sqs"), or {@code null} for the SDK's own (AWS). */
     protected abstract URI endpoint(String service);
 
     protected abstract String region();
+
+    protected AwsCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    }
+
+    /**
+     * Lets the topic send to the queue where the backend checks (AWS does: a queue policy); the emulators deliver
+     * without one.
+     */
+    protected void allowTopicToSend(SqsClient sqs, String queueUrl, String queueArn, String topicArn) {
+    }
+
+    /** Put in front of every name, so that nothing collides with what the backend already holds. */
+    protected String namePrefix() {
+        return "";
+    }
 
     private DynamoDbClient dynamo;
     private SnsClient sns;
     private SqsClient sqs;
     private final CloudEventCodec codec = new CloudEventCodec(StrictJson.create().mapper());
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final List<Runnable> cleanUp = new ArrayList<>();
 
     @BeforeEach
     void clients() {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-        dynamo = DynamoDbClient.builder().endpointOverride(endpoint("dynamodb")).region(Region.of(region()))
+        var credentials = credentials();
+        dynamo = at(DynamoDbClient.builder(), "dynamodb").region(Region.of(region()))
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        sqs = SqsClient.builder().endpointOverride(endpoint("sqs")).region(Region.of(region()))
+        sqs = at(SqsClient.builder(), "sqs").region(Region.of(region()))
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        sns = LambdaSdkClients.configure(SnsClient.builder(), PublishingResilienceConfig.DEFAULTS, o -> { })
-                .endpointOverride(endpoint("sns")).region(Region.of(region())).credentialsProvider(credentials).build();
+        sns = at(LambdaSdkClients.configure(SnsClient.builder(), PublishingResilienceConfig.DEFAULTS, o -> { }), "sns")
+                .region(Region.of(region())).credentialsProvider(credentials).build();
+    }
+
+    /** Deletes what the test made, newest first. */
+    @AfterEach
+    void deleteWhatTheTestMade() {
+        for (int i = cleanUp.size() - 1; i >= 0; i--) {
+            cleanUp.get(i).run();
+        }
+        dynamo.close();
+        sqs.close();
+        sns.close();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B at(B builder, String service) {
+        URI endpoint = endpoint(service);
+        return endpoint == null ? builder : builder.endpointOverride(endpoint);
     }
 
     @Test
@@ -137,12 +176,17 @@ abstract class AwsAdapterContract {
 
     @Test
     void an_event_published_to_sns_arrives_raw_with_its_attributes_and_is_filtered_by_type() {
-        String topicArn = sns.createTopic(r -> r.name("events-" + suffix)).topicArn();
-        String queueUrl = sqs.createQueue(r -> r.queueName("deleted-" + suffix)).queueUrl();
+        String topicArn = sns.createTopic(r -> r.name(namePrefix() + "events-" + suffix)).topicArn();
+        cleanUp.add(() -> sns.deleteTopic(r -> r.topicArn(topicArn)));
+        String queueUrl = sqs.createQueue(r -> r.queueName(namePrefix() + "deleted-" + suffix)).queueUrl();
+        cleanUp.add(() -> sqs.deleteQueue(r -> r.queueUrl(queueUrl)));
         String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-        sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn).attributes(Map.of(
-                "RawMessageDelivery", "true", "FilterPolicy", "{\"type\":[\"io.eventsuite.user.deleted.v1\"]}")));
+        allowTopicToSend(sqs, queueUrl, queueArn, topicArn);
+        String subscriptionArn = sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
+                .returnSubscriptionArn(true).attributes(Map.of("RawMessageDelivery", "true",
+                        "FilterPolicy", "{\"type\":[\"io.eventsuite.user.deleted.v1\"]}"))).subscriptionArn();
+        cleanUp.add(() -> sns.unsubscribe(r -> r.subscriptionArn(subscriptionArn)));
         SnsEventPublisher publisher = new SnsEventPublisher(sns, topicArn, codec, StrictJson.create().mapper(),
                 PublishingResilience.create("contract", PublishingResilienceConfig.DEFAULTS, new SimpleMeterRegistry(),
                         Clock.systemUTC()));
@@ -168,8 +212,9 @@ abstract class AwsAdapterContract {
     }
 
     private String table(Function<String, CreateTableRequest> definition, String name) {
-        String table = name + "-" + suffix;
+        String table = namePrefix() + name + "-" + suffix;
         dynamo.createTable(definition.apply(table));
+        cleanUp.add(() -> dynamo.deleteTable(r -> r.tableName(table)));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (dynamo.describeTable(r -> r.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
             if (System.nanoTime() > deadline) {

@@ -3,6 +3,8 @@ package io.eventsuite.localcloud;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import io.eventsuite.localcloud.dynamodb.DynaliteEmulator;
@@ -53,14 +55,34 @@ public final class LocalEmulators implements AutoCloseable {
 
     /** Starts all three on 127.0.0.1; a port of 0 means a free one. */
     public static LocalEmulators start(String region, int sqsPort, int snsPort, int dynamodbPort) {
+        return start(region, sqsPort, snsPort, dynamodbPort, EnumSet.allOf(Emulator.class), null);
+    }
+
+    /** The three emulators, for starting only some of them. */
+    public enum Emulator { SQS, SNS, DYNAMODB }
+
+    /**
+     * Starts only the emulators in {@code which} (the others' services run elsewhere, and their accessors answer
+     * {@code null}). An SNS stand-in without the embedded SQS delivers through {@code sqsElsewhere}, a client of the
+     * SQS that runs instead; it is closed with the emulators.
+     */
+    public static LocalEmulators start(String region, int sqsPort, int snsPort, int dynamodbPort, Set<Emulator> which,
+            SqsClient sqsElsewhere) {
+        if (which.contains(Emulator.SNS) && !which.contains(Emulator.SQS) && sqsElsewhere == null) {
+            throw new IllegalArgumentException("the SNS stand-in needs an SQS to deliver to");
+        }
         SqsEmulator sqs = null;
         SqsClient deliveryClient = null;
         SnsStandIn sns = null;
         try {
-            sqs = SqsEmulator.start(sqsPort, region);
-            deliveryClient = sqsClient(sqs.endpoint(), region);
-            sns = SnsStandIn.start(deliveryClient, region, snsPort);
-            DynaliteEmulator dynamodb = DynaliteEmulator.start(dynamodbPort);
+            if (which.contains(Emulator.SQS)) {
+                sqs = SqsEmulator.start(sqsPort, region);
+            }
+            if (which.contains(Emulator.SNS)) {
+                deliveryClient = sqs != null ? sqsClient(sqs.endpoint(), region) : sqsElsewhere;
+                sns = SnsStandIn.start(deliveryClient, region, snsPort);
+            }
+            DynaliteEmulator dynamodb = which.contains(Emulator.DYNAMODB) ? DynaliteEmulator.start(dynamodbPort) : null;
             return new LocalEmulators(region, sqs, deliveryClient, sns, dynamodb);
         } catch (RuntimeException e) {
             closeQuietly(sns, e);
@@ -90,6 +112,7 @@ public final class LocalEmulators implements AutoCloseable {
         return region;
     }
 
+    /** ElasticMQ, or {@code null} when SQS runs elsewhere (so for {@link #sns()} and {@link #dynamodb()}). */
     public SqsEmulator sqs() {
         return sqs;
     }
@@ -105,9 +128,15 @@ public final class LocalEmulators implements AutoCloseable {
     /** Prints where each emulator listens. */
     public void describe(PrintStream out) {
         out.println("Local emulators (region " + region + ", any credentials):");
-        out.println("  SQS      (ElasticMQ)        " + sqs.endpoint());
-        out.println("  SNS      (stand-in)         " + sns.endpoint());
-        out.println("  DynamoDB (dynalite)         " + dynamodb.endpoint());
+        if (sqs != null) {
+            out.println("  SQS      (ElasticMQ)        " + sqs.endpoint());
+        }
+        if (sns != null) {
+            out.println("  SNS      (stand-in)         " + sns.endpoint());
+        }
+        if (dynamodb != null) {
+            out.println("  DynamoDB (dynalite)         " + dynamodb.endpoint());
+        }
     }
 
     @Override
@@ -174,6 +203,9 @@ public final class LocalEmulators implements AutoCloseable {
     }
 
     private static RuntimeException closeCollecting(AutoCloseable closeable, RuntimeException failure) {
+        if (closeable == null) {
+            return failure;
+        }
         try {
             closeable.close();
             return failure;

@@ -1,8 +1,14 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.aws.AwsService;
+import io.eventsuite.localcloud.aws.ExternalAws;
+import io.eventsuite.localcloud.aws.UserAws;
 import io.eventsuite.localcloud.faults.FaultPlan;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +19,9 @@ final class CommandLine {
             + "[--sqs-port=9324] [--sns-port=9911] [--dynamodb-port=4567] [--region=us-east-1] "
             + "[--parameter Name=Value]... [--no-build] [--no-schedules] [--quiet-functions] "
             + "[--env-json=local-cloud/env.json] [--work-dir=target/local-cloud] [--max-concurrency=4] "
-            + "[--init-timeout=10 (seconds)] [--faults=sns:0.1,dynamodb:0.05,crash:0.02,duplicate:0.1 (off by default)]";
+            + "[--init-timeout=10 (seconds)] [--faults=sns:0.1,dynamodb:0.05,crash:0.02,duplicate:0.1 (off by default)] "
+            + "[--aws-endpoint=URL (LocalStack, moto, any AWS-compatible endpoint instead of the embedded emulators)] "
+            + "[--dynamodb-endpoint=URL] [--sns-endpoint=URL] [--sqs-endpoint=URL] [--name-prefix=PREFIX]";
 
     private CommandLine() {
     }
@@ -35,6 +43,9 @@ final class CommandLine {
         FaultPlan faults = null;
         java.time.Duration initTimeout = null;
         Map<String, String> parameters = new LinkedHashMap<>();
+        URI awsEndpoint = null;
+        Map<AwsService, URI> serviceEndpoints = new EnumMap<>(AwsService.class);
+        String namePrefix = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String[] kv = arg.split("=", 2);
@@ -52,6 +63,11 @@ final class CommandLine {
                 case "--max-concurrency" -> maxConcurrency = positive(kv[0], required(arg, value));
                 case "--init-timeout" -> initTimeout = java.time.Duration.ofSeconds(positive(kv[0], required(arg, value)));
                 case "--faults" -> faults = FaultPlan.parse(value);
+                case "--aws-endpoint" -> awsEndpoint = endpoint(arg, required(arg, value));
+                case "--dynamodb-endpoint" -> serviceEndpoints.put(AwsService.DYNAMODB, endpoint(arg, required(arg, value)));
+                case "--sns-endpoint" -> serviceEndpoints.put(AwsService.SNS, endpoint(arg, required(arg, value)));
+                case "--sqs-endpoint" -> serviceEndpoints.put(AwsService.SQS, endpoint(arg, required(arg, value)));
+                case "--name-prefix" -> namePrefix = required(arg, value);
                 case "--no-build" -> build = false;
                 case "--no-schedules" -> schedules = false;
                 case "--quiet-functions" -> printLogs = false;
@@ -71,8 +87,33 @@ final class CommandLine {
             throw new IllegalArgumentException("No template.yaml in " + projectDir + ": run from the project root or "
                     + "give --project-dir / --template");
         }
+        Map<AwsService, URI> endpoints = new EnumMap<>(AwsService.class);
+        if (awsEndpoint != null) {
+            for (AwsService service : AwsService.values()) {
+                endpoints.put(service, awsEndpoint);
+            }
+        }
+        endpoints.putAll(serviceEndpoints);
+        ExternalAws aws = new ExternalAws(endpoints, namePrefix);
+        if (region == null && aws.any()) {
+            region = UserAws.region().orElse(null);
+        }
         return new LocalCloud.Options(projectDir, template, region, port, sqsPort, snsPort, dynamodbPort, workDir,
-                envJson, build, schedules, printLogs, parameters, System.out, maxConcurrency, initTimeout, faults);
+                envJson, build, schedules, printLogs, parameters, System.out, maxConcurrency, initTimeout, faults, aws);
+    }
+
+    /** An http(s) URL with a host, such as {@code http://localhost:4566}. */
+    private static URI endpoint(String arg, String value) {
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException malformed) {
+            // answered below
+        }
+        throw new IllegalArgumentException(arg.split("=", 2)[0] + " takes an http(s) URL such as http://localhost:4566, "
+                + "got " + value);
     }
 
     private static int positive(String arg, String value) {

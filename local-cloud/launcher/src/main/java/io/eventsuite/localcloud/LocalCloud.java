@@ -1,5 +1,7 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.aws.AwsAccount;
+import io.eventsuite.localcloud.aws.ExternalAws;
 import io.eventsuite.localcloud.faults.FaultPlan;
 import io.eventsuite.localcloud.functions.FunctionLogs;
 import io.eventsuite.localcloud.gateway.DevTokenIssuer;
@@ -29,7 +31,8 @@ import java.util.concurrent.CountDownLatch;
  * java -cp ... io.eventsuite.localcloud.LocalCloud [--port=3000] [--sqs-port=9324] [--sns-port=9911]
  *     [--dynamodb-port=4567] [--region=us-east-1] [--template=template.yaml] [--parameter Name=Value ...]
  *     [--no-build] [--no-schedules] [--quiet-functions] [--env-json=local-cloud/env.json]
- *     [--max-concurrency=4] [--init-timeout=10]
+ *     [--max-concurrency=4] [--init-timeout=10] [--aws-endpoint=URL] [--dynamodb-endpoint=URL]
+ *     [--sns-endpoint=URL] [--sqs-endpoint=URL] [--name-prefix=PREFIX]
  * }</pre>
  *
  * <p>The arguments are read by {@link CommandLine}, the parts started in order by {@link StartupSequence}, and
@@ -40,12 +43,13 @@ public final class LocalCloud implements AutoCloseable {
     /**
      * Where things run; a port of 0 means a free one. {@code maxConcurrency} caps each function's execution
      * environments unless the template reserves a concurrency for it; {@code initTimeout} is each environment's
-     * init phase limit (Lambda's 10 s). {@code faults} is the fault switch, off unless given.
+     * init phase limit (Lambda's 10 s). {@code faults} is the fault switch, off unless given. {@code aws} names
+     * the services that run on endpoints of the user's instead of the embedded emulators (none unless given).
      */
     public record Options(Path projectDir, Path template, String region, int apiPort, int sqsPort, int snsPort,
             int dynamodbPort, Path workDir, Path envJson, boolean build, boolean schedules, boolean printFunctionLogs,
             Map<String, String> parameters, PrintStream out, int maxConcurrency, Duration initTimeout,
-            FaultPlan faults) {
+            FaultPlan faults, ExternalAws aws) {
 
         /** Lambda's scaling is per account; locally each function may run this many environments by default. */
         public static final int DEFAULT_MAX_CONCURRENCY = 4;
@@ -54,7 +58,21 @@ public final class LocalCloud implements AutoCloseable {
                 int dynamodbPort, Path workDir, Path envJson, boolean build, boolean schedules,
                 boolean printFunctionLogs, Map<String, String> parameters, PrintStream out) {
             this(projectDir, template, region, apiPort, sqsPort, snsPort, dynamodbPort, workDir, envJson, build,
-                    schedules, printFunctionLogs, parameters, out, DEFAULT_MAX_CONCURRENCY, null, null);
+                    schedules, printFunctionLogs, parameters, out, DEFAULT_MAX_CONCURRENCY, null, null, null);
+        }
+
+        public Options(Path projectDir, Path template, String region, int apiPort, int sqsPort, int snsPort,
+                int dynamodbPort, Path workDir, Path envJson, boolean build, boolean schedules,
+                boolean printFunctionLogs, Map<String, String> parameters, PrintStream out, int maxConcurrency,
+                Duration initTimeout, FaultPlan faults) {
+            this(projectDir, template, region, apiPort, sqsPort, snsPort, dynamodbPort, workDir, envJson, build,
+                    schedules, printFunctionLogs, parameters, out, maxConcurrency, initTimeout, faults, null);
+        }
+
+        /** The same options with some services on endpoints of the user's. */
+        public Options withAws(ExternalAws external) {
+            return new Options(projectDir, template, region, apiPort, sqsPort, snsPort, dynamodbPort, workDir, envJson,
+                    build, schedules, printFunctionLogs, parameters, out, maxConcurrency, initTimeout, faults, external);
         }
 
         public Options {
@@ -63,6 +81,7 @@ public final class LocalCloud implements AutoCloseable {
             }
             initTimeout = initTimeout == null ? FunctionSpec.LAMBDA_INIT_TIMEOUT : initTimeout;
             faults = faults == null ? FaultPlan.none() : faults;
+            aws = aws == null ? ExternalAws.none() : aws;
             Objects.requireNonNull(projectDir, "projectDir");
             projectDir = projectDir.toAbsolutePath().normalize();
             template = template == null ? projectDir.resolve("template.yaml") : template.toAbsolutePath();
@@ -122,8 +141,14 @@ public final class LocalCloud implements AutoCloseable {
         return URI.create(running.gateway().endpoint() + "/local/token");
     }
 
+    /** The embedded emulators; {@code null} when every service runs on an endpoint of the user's. */
     public LocalEmulators emulators() {
         return running.emulators();
+    }
+
+    /** Where each service's resources are (an embedded emulator or the user's endpoint), and clients for them. */
+    public AwsAccount aws() {
+        return running.account();
     }
 
     public ProvisionedStack stack() {

@@ -1,5 +1,6 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.aws.AwsService;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -12,8 +13,9 @@ final class StartupBanner {
     static void print(PrintStream out, RunningCloud cloud, LocalCloud.Options options) {
         String api = cloud.gateway().endpoint().toString();
         out.println();
-        out.printf("eventsuite local cloud is up in %.1f s (build %.1f s), region %s, any AWS credentials work%n",
-                cloud.startup().toMillis() / 1000.0, cloud.artifacts().took().toMillis() / 1000.0, options.region());
+        out.printf("eventsuite local cloud is up in %.1f s (build %.1f s), region %s%s%n",
+                cloud.startup().toMillis() / 1000.0, cloud.artifacts().took().toMillis() / 1000.0, options.region(),
+                options.aws().any() ? "" : ", any AWS credentials work");
         out.println();
         out.println("HTTP API         " + api + "   (payload 2.0, JWT authorizer trusting the local dev issuer)");
         for (var route : cloud.gateway().routes().routes()) {
@@ -27,10 +29,13 @@ final class StartupBanner {
                 + cloud.issuer().clientId());
         out.println("Invoke any function: curl -s -X POST " + api + "/local/invoke/<LogicalId> -d '<event json>'");
         out.println();
-        out.println("Emulators");
-        out.println("  SQS      (ElasticMQ)  " + cloud.emulators().sqs().endpoint());
-        out.println("  SNS      (stand-in)   " + cloud.emulators().sns().endpoint());
-        out.println("  DynamoDB (dynalite)   " + cloud.emulators().dynamodb().endpoint());
+        out.println("AWS services" + (options.aws().namePrefix().isEmpty() ? ""
+                : " (names prefixed " + options.aws().namePrefix() + ")") + (options.aws().any()
+                ? "; what the local cloud creates on your endpoints is deleted when it stops" : ""));
+        for (AwsService service : AwsService.values()) {
+            out.printf("  %-9s %-19s %s%n", service.displayName(), options.aws().isExternal(service) ? "(yours)"
+                    : "(" + service.emulator() + ")", cloud.account().endpoint(service));
+        }
         out.println("Tables     " + String.join(", ", cloud.stack().tableNames().values()));
         cloud.stack().topicArns().forEach((id, arn) -> out.println("Topic      " + arn));
         out.println("Queues");
@@ -52,7 +57,7 @@ final class StartupBanner {
                     + s.schedule().expression()));
         }
         out.println("Captured emails (the local SES): queue " + cloud.stack().capturedEmailQueueUrl());
-        out.println("  curl -s " + cloud.emulators().sqs().endpoint()
+        out.println("  curl -s " + cloud.account().endpoint(AwsService.SQS)
                 + " -H 'Content-Type: application/x-amz-json-1.0' \\");
         out.println("       -H 'X-Amz-Target: AmazonSQS.ReceiveMessage' \\");
         out.println("       -d '{\"QueueUrl\":\"" + cloud.stack().capturedEmailQueueUrl()

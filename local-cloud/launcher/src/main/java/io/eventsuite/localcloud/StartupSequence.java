@@ -1,5 +1,10 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.aws.AwsAccount;
+import io.eventsuite.localcloud.aws.AwsService;
+import io.eventsuite.localcloud.aws.EndpointProbe;
+import io.eventsuite.localcloud.aws.ExternalAws;
+import io.eventsuite.localcloud.aws.UserAws;
 import io.eventsuite.localcloud.dynamodb.DynaliteEmulator;
 import io.eventsuite.localcloud.faults.FaultKind;
 import io.eventsuite.localcloud.faults.FaultProxy;
@@ -23,14 +28,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Brings the local cloud up, in the order each part needs the one before: template, emulators, provisioned
@@ -53,6 +61,13 @@ final class StartupSequence {
 
     RunningCloud run() {
         long started = System.nanoTime();
+        ExternalAws external = options.aws();
+        AwsCredentialsProvider credentials = external.any() ? UserAws.credentials() : LocalEmulators.CREDENTIALS;
+        if (external.any()) {
+            // Before anything starts: an endpoint that is down is said at once, not after a build.
+            EndpointProbe.requireAnswering(new AwsAccount(options.region(), credentials, external.endpoints()),
+                    external.external());
+        }
         if (System.getProperty(DynaliteEmulator.HOME_PROPERTY) == null) {
             System.setProperty(DynaliteEmulator.HOME_PROPERTY, options.projectDir().resolve("local-cloud").toString());
         }
@@ -64,12 +79,16 @@ final class StartupSequence {
         ZipkinServer zipkin = ZipkinServer.startIfConfigured(options.workDir(), warn)
                 .map(this::started).orElse(null);
 
-        out.println("Starting the emulators ...");
-        LocalEmulators emulators = started(LocalEmulators.start(options.region(), options.sqsPort(),
-                options.snsPort(), options.dynamodbPort()));
+        LocalEmulators emulators = startEmulators(external, credentials);
+        AwsAccount account = account(emulators, external, credentials);
         Faults faults = options.faults().isOn() ? new Faults(options.faults(), out::println) : Faults.none();
-        Provisioner provisioner = started(new Provisioner(emulators, warn));
-        ProvisionedStack stack = provisioner.provision(template, functionEndpoints(emulators, faults));
+        Provisioner provisioner = started(new Provisioner(account,
+                new Provisioner.Settings(external.namePrefix(), null), warn));
+        ProvisionedStack stack = provisioner.provision(template, functionEndpoints(account, faults));
+        if (external.any()) {
+            // The user's endpoints outlive the local cloud: what it created there goes when it stops.
+            started(() -> provisioner.deprovision(stack));
+        }
         Provisioner.writeSamEnvVars(stack, options.envJson());
 
         ArtifactBuilder.Artifacts artifacts = build(template);
@@ -91,17 +110,52 @@ final class StartupSequence {
             warn.accept("Zipkin did not answer within 90 s (see " + options.workDir().resolve("zipkin.log")
                     + "); spans sent before it is up are lost");
         }
-        return new RunningCloud(template, emulators, stack, artifacts, logs, functions, mappings, schedules,
+        return new RunningCloud(template, emulators, account, stack, artifacts, logs, functions, mappings, schedules,
                 authorization.issuer(), gateway, zipkin, Duration.ofNanos(System.nanoTime() - started), faults);
     }
 
     /**
-     * Where the functions send their DynamoDB and SNS calls: the emulators, or with the fault switch on a fault
-     * proxy in front of each (SQS is reached directly: its faults are the mappings' duplicates).
+     * The embedded emulators of the services that have no endpoint of the user's, or {@code null} when every
+     * service runs elsewhere. An SNS stand-in beside an SQS elsewhere delivers there.
      */
-    private ProvisionedStack.Endpoints functionEndpoints(LocalEmulators emulators, Faults faults) {
-        URI dynamodb = emulators.dynamodb().endpoint();
-        URI sns = emulators.sns().endpoint();
+    private LocalEmulators startEmulators(ExternalAws external, AwsCredentialsProvider credentials) {
+        Set<LocalEmulators.Emulator> embedded = EnumSet.noneOf(LocalEmulators.Emulator.class);
+        if (!external.isExternal(AwsService.SQS)) {
+            embedded.add(LocalEmulators.Emulator.SQS);
+        }
+        if (!external.isExternal(AwsService.SNS)) {
+            embedded.add(LocalEmulators.Emulator.SNS);
+        }
+        if (!external.isExternal(AwsService.DYNAMODB)) {
+            embedded.add(LocalEmulators.Emulator.DYNAMODB);
+        }
+        if (embedded.isEmpty()) {
+            return null;
+        }
+        out.println("Starting the emulators (" + embedded + ") ...");
+        SqsClient sqsElsewhere = external.isExternal(AwsService.SQS)
+                ? new AwsAccount(options.region(), credentials, external.endpoints()).sqs() : null;
+        return started(LocalEmulators.start(options.region(), options.sqsPort(), options.snsPort(),
+                options.dynamodbPort(), embedded, sqsElsewhere));
+    }
+
+    /** Each service's endpoint: the user's where given, else its embedded emulator's. */
+    private AwsAccount account(LocalEmulators emulators, ExternalAws external, AwsCredentialsProvider credentials) {
+        Map<AwsService, URI> endpoints = new EnumMap<>(AwsService.class);
+        if (emulators != null) {
+            endpoints.putAll(AwsAccount.embedded(emulators).endpoints());
+        }
+        endpoints.putAll(external.endpoints());
+        return new AwsAccount(options.region(), credentials, endpoints);
+    }
+
+    /**
+     * Where the functions send their DynamoDB and SNS calls: the account's endpoints, or with the fault switch on a
+     * fault proxy in front of each (SQS is reached directly: its faults are the mappings' duplicates).
+     */
+    private ProvisionedStack.Endpoints functionEndpoints(AwsAccount account, Faults faults) {
+        URI dynamodb = account.endpoint(AwsService.DYNAMODB);
+        URI sns = account.endpoint(AwsService.SNS);
         if (faults.plan().rate(FaultKind.DYNAMODB) > 0) {
             dynamodb = started(FaultProxy.start(FaultProxy.Service.DYNAMODB, dynamodb, faults)).endpoint();
         }
@@ -112,7 +166,7 @@ final class StartupSequence {
             // Stopped first on shutdown: the totals are the last thing said about the run.
             started(() -> out.println("Faults injected: " + faultReport(faults).get("injected")));
         }
-        return new ProvisionedStack.Endpoints(dynamodb, sns, emulators.sqs().endpoint());
+        return new ProvisionedStack.Endpoints(dynamodb, sns, account.endpoint(AwsService.SQS));
     }
 
     /** What {@code GET /local/faults} answers: the plan's rates and the count injected, by kind. */

@@ -1,21 +1,23 @@
 package io.eventsuite.platform.testing;
 
+import io.eventsuite.localcloud.events.HttpApiEvent;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds HTTP API (payload format 2.0) event JSON in the exact shape API Gateway sends to a Lambda, with the
  * JWT authorizer's claims in {@code requestContext.authorizer.jwt} (claims are flattened to strings, as
- * API Gateway does, so {@code cognito:groups} arrives as {@code "[admin]"}).
+ * API Gateway does, so {@code cognito:groups} arrives as {@code "[admin]"}). It describes the request; the event is
+ * built by the local cloud's gateway code ({@link HttpApiEvent}), so tests and the local cloud send the same shape.
  */
 public final class ApiGatewayV2Events {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** When the request came: a fixed time, as a recorded event has one. */
+    private static final Instant REQUEST_TIME = Instant.ofEpochMilli(1795719838390L);
 
     private final String method;
     private final String routePath;
@@ -116,51 +118,20 @@ public final class ApiGatewayV2Events {
     /** The body as API Gateway sends binary or non-text payloads: base64 with isBase64Encoded. */
     public ApiGatewayV2Events base64Body(String text) {
         jsonBody(text);
-        this.body = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         this.base64 = true;
         return this;
     }
 
+    /** The event as API Gateway builds it, by the local cloud's own {@link HttpApiEvent}. */
     public String toJson() {
-        String routeKey = method + " " + routePath;
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey);
-        event.put("rawPath", rawPath);
-        event.put("rawQueryString", rawQuery());
-        event.set("headers", JSON.valueToTree(headers));
-        if (!query.isEmpty()) {
-            event.set("queryStringParameters", JSON.valueToTree(query));
-        }
-        ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", "123456789012");
-        context.put("apiId", "a1b2c3d4e5");
-        if (claims != null) {
-            ObjectNode jwt = context.putObject("authorizer").putObject("jwt");
-            jwt.set("claims", JSON.valueToTree(claims));
-            jwt.putNull("scopes");
-        }
-        context.put("domainName", "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com");
-        context.put("domainPrefix", "a1b2c3d4e5");
-        ObjectNode http = context.putObject("http");
-        http.put("method", method);
-        http.put("path", rawPath);
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "203.0.113.7");
-        http.put("userAgent", "curl/8.5.0");
-        context.put("requestId", "JKJaXmPLvHcESHA=" + UUID.randomUUID().toString().substring(0, 8));
-        context.put("routeKey", routeKey);
-        context.put("stage", "$default");
-        context.put("time", "26/Nov/2026:19:03:58 +0000");
-        context.put("timeEpoch", 1795719838390L);
-        if (!pathParameters.isEmpty()) {
-            event.set("pathParameters", JSON.valueToTree(pathParameters));
-        }
-        if (body != null) {
-            event.put("body", body);
-        }
-        event.put("isBase64Encoded", base64);
-        return JSON.writeValueAsString(event);
+        Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
+        headers.forEach((name, value) -> requestHeaders.put(name, List.of(value)));
+        HttpApiEvent.Request request = new HttpApiEvent.Request(method, rawPath, rawQuery(), requestHeaders,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "203.0.113.7", "HTTP/1.1");
+        HttpApiEvent.Context context = new HttpApiEvent.Context("123456789012", "a1b2c3d4e5", method + " " + routePath,
+                pathParameters, claims, null, "JKJaXmPLvHcESHA=" + UUID.randomUUID().toString().substring(0, 8),
+                REQUEST_TIME, base64);
+        return new String(HttpApiEvent.json(request, context), StandardCharsets.UTF_8);
     }
 
     private String rawQuery() {

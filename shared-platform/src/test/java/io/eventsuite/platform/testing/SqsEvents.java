@@ -1,26 +1,19 @@
 package io.eventsuite.platform.testing;
 
+import io.eventsuite.localcloud.events.SqsEvent;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds SQS event JSON in the exact shape Lambda's event source mapping delivers: a batch of records, each
  * with the raw SNS message as body (raw message delivery) and the SNS message attributes as SQS message
- * attributes.
+ * attributes. The JSON is written by the local cloud's own {@link SqsEvent}, as its event source mappings write it.
  */
 public final class SqsEvents {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String queueArn;
     private final List<Map<String, Object>> records = new ArrayList<>();
@@ -48,43 +41,22 @@ public final class SqsEvents {
         return add(body, Map.of());
     }
 
+    /** The batch as the event source mapping delivers it, by the local cloud's own {@link SqsEvent}. */
     public String toJson() {
-        ObjectNode event = JSON.createObjectNode();
-        ArrayNode array = event.putArray("Records");
+        List<SqsEvent.Record> batch = new ArrayList<>();
         for (Map<String, Object> r : records) {
-            String body = (String) r.get("body");
-            ObjectNode record = array.addObject();
-            record.put("messageId", (String) r.get("messageId"));
-            record.put("receiptHandle", "AQEB" + UUID.randomUUID().toString().replace("-", ""));
-            record.put("body", body);
-            ObjectNode attributes = record.putObject("attributes");
+            Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("ApproximateReceiveCount", "1");
             attributes.put("SentTimestamp", "1795719838390");
             attributes.put("SenderId", "AIDAIENQZJOLO23YVJ4VO");
             attributes.put("ApproximateFirstReceiveTimestamp", "1795719838400");
-            ObjectNode messageAttributes = record.putObject("messageAttributes");
             @SuppressWarnings("unchecked")
             Map<String, String> stringAttributes = (Map<String, String>) r.get("attributes");
-            stringAttributes.forEach((name, value) -> {
-                ObjectNode attribute = messageAttributes.putObject(name);
-                attribute.put("stringValue", value);
-                attribute.putArray("stringListValues");
-                attribute.putArray("binaryListValues");
-                attribute.put("dataType", "String");
-            });
-            record.put("md5OfBody", md5(body));
-            record.put("eventSource", "aws:sqs");
-            record.put("eventSourceARN", queueArn);
-            record.put("awsRegion", "eu-west-1");
+            Map<String, SqsEvent.MessageAttribute> messageAttributes = new LinkedHashMap<>();
+            stringAttributes.forEach((name, value) -> messageAttributes.put(name, SqsEvent.MessageAttribute.string(value)));
+            batch.add(new SqsEvent.Record((String) r.get("messageId"), "AQEB" + UUID.randomUUID().toString().replace("-", ""),
+                    (String) r.get("body"), attributes, messageAttributes, null));
         }
-        return JSON.writeValueAsString(event);
-    }
-
-    private static String md5(String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return new String(SqsEvent.json(batch, queueArn, "eu-west-1"), StandardCharsets.UTF_8);
     }
 }

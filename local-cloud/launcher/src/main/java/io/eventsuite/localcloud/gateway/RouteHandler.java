@@ -1,6 +1,7 @@
 package io.eventsuite.localcloud.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.eventsuite.localcloud.events.HttpApiEvent;
 import io.eventsuite.localcloud.runtime.LambdaInvoker;
 import io.eventsuite.localcloud.runtime.lambda.FunctionError;
 import io.eventsuite.localcloud.template.SamTemplate.HttpRoute;
@@ -51,14 +52,14 @@ final class RouteHandler {
         if (refusal.isPresent()) {
             return Outcome.gateway(route.functionId(), refusal.get());
         }
-        ApiGatewayV2.Request request = new ApiGatewayV2.Request(method, rawPath, uri.getRawQuery(), headers(exchange),
+        HttpApiEvent.Request request = new HttpApiEvent.Request(method, rawPath, uri.getRawQuery(), headers(exchange),
                 body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
-        ApiGatewayV2.Context context = new ApiGatewayV2.Context(route.routeKey(), match.get().pathParameters(),
-                decision == null ? null : decision.claims(), decision == null ? null : decision.scopes(), requestId,
-                clock.instant());
+        HttpApiEvent.Context context = new HttpApiEvent.Context(ApiGatewayV2.ACCOUNT_ID, ApiGatewayV2.API_ID,
+                route.routeKey(), match.get().pathParameters(), decision == null ? null : decision.claims(),
+                decision == null ? null : decision.scopes(), requestId, clock.instant(), false);
         // Asked before the invocation, which warms the function up.
         String note = warm.test(route.functionId()) ? "" : " (cold start)";
-        return new Outcome(route.functionId(), invoke(route.functionId(), ApiGatewayV2.event(request, context),
+        return new Outcome(route.functionId(), invoke(route.functionId(), HttpApiEvent.json(request, context),
                 requestId), note);
     }
 

@@ -3,21 +3,24 @@ package io.eventsuite.localcloud.provision;
 import io.eventsuite.localcloud.template.Intrinsics;
 import io.eventsuite.localcloud.template.SamTemplate;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
- * The template's resources as they exist in the emulators: table names, topic ARNs, queue URLs and ARNs,
- * generated secrets. It answers the template's {@code !Ref} and {@code !GetAtt}, so a function's environment
- * resolves to local values, and it adds what only the local cloud needs (endpoints, credentials, the
- * captured-email queue).
+ * The template's resources as they exist in the emulators (or on the user's endpoints): table names, topic ARNs,
+ * queue URLs and ARNs, generated secrets. It answers the template's {@code !Ref} and {@code !GetAtt}, so a
+ * function's environment resolves to local values, and it adds what only the local cloud needs (endpoints,
+ * credentials, the captured-email queue).
  */
 public final class ProvisionedStack implements Intrinsics.References {
 
-    /** Any credentials work with the emulators: these are what the functions get. */
+    /** Any credentials work with the emulators: these are what the functions get there. */
     public static final String ACCESS_KEY = "local";
     public static final String SECRET_KEY = "local";
     public static final String CAPTURED_EMAIL_QUEUE = "captured-email";
@@ -29,6 +32,7 @@ public final class ProvisionedStack implements Intrinsics.References {
     private final SamTemplate template;
     private final String region;
     private final Endpoints endpoints;
+    private final AwsCredentials credentials;
     final Map<String, String> tableNames = new LinkedHashMap<>();
     final Map<String, String> topicArns = new LinkedHashMap<>();
     final Map<String, String> queueUrls = new LinkedHashMap<>();
@@ -39,10 +43,12 @@ public final class ProvisionedStack implements Intrinsics.References {
     String capturedEmailQueueUrl;
     private final Consumer<String> warnings;
 
-    ProvisionedStack(SamTemplate template, String region, Endpoints endpoints, Consumer<String> warnings) {
+    ProvisionedStack(SamTemplate template, String region, Endpoints endpoints, AwsCredentials credentials,
+            Consumer<String> warnings) {
         this.template = template;
         this.region = region;
         this.endpoints = endpoints;
+        this.credentials = credentials;
         this.warnings = warnings;
     }
 
@@ -105,14 +111,20 @@ public final class ProvisionedStack implements Intrinsics.References {
         return env;
     }
 
-    /** What the local cloud adds to every function: emulator endpoints, credentials, the captured-email queue. */
+    /**
+     * What the local cloud adds to every function: the endpoints (the emulators' or the user's), the credentials
+     * the provisioning used, the captured-email queue. The one place these variable names are written.
+     */
     public Map<String, String> localOverrides() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoints.dynamodb().toString());
         env.put("AWS_ENDPOINT_URL_SNS", endpoints.sns().toString());
         env.put("AWS_ENDPOINT_URL_SQS", endpoints.sqs().toString());
-        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        if (credentials instanceof AwsSessionCredentials session) {
+            env.put("AWS_SESSION_TOKEN", session.sessionToken());
+        }
         env.put("CAPTURED_EMAIL_QUEUE_URL", capturedEmailQueueUrl);
         return env;
     }
@@ -127,20 +139,27 @@ public final class ProvisionedStack implements Intrinsics.References {
     /**
      * {@code sam local --env-vars} content for one function. SAM only overrides variables the template declares,
      * so the endpoints, credentials and captured-email queue also travel as Java system properties in
-     * {@code JAVA_TOOL_OPTIONS} (declared in Globals), which the AWS SDK and Spring both read.
+     * {@code JAVA_TOOL_OPTIONS} (declared in Globals), which the AWS SDK and Spring both read. Only the emulators'
+     * made-up credentials go into the file: the user's own (with {@code --aws-endpoint}) stay out of it, as
+     * {@code sam local} hands the caller's AWS credentials to the function itself.
      */
     public Map<String, String> samEnvironment(SamTemplate.Function function) {
         Map<String, String> env = declaredEnvironment(function);
         Map<String, String> overrides = localOverrides();
+        if (!ACCESS_KEY.equals(credentials.accessKeyId())) {
+            overrides.keySet().removeAll(List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"));
+        }
         if (env.containsKey("JAVA_TOOL_OPTIONS")) {
-            String properties = String.join(" ", List.of(
+            List<String> properties = new ArrayList<>(List.of(
                     "-Daws.endpointUrlDynamoDb=" + overrides.get("AWS_ENDPOINT_URL_DYNAMODB"),
                     "-Daws.endpointUrlSns=" + overrides.get("AWS_ENDPOINT_URL_SNS"),
-                    "-Daws.endpointUrlSqs=" + overrides.get("AWS_ENDPOINT_URL_SQS"),
-                    "-Daws.accessKeyId=" + ACCESS_KEY,
-                    "-Daws.secretAccessKey=" + SECRET_KEY,
-                    "-DCAPTURED_EMAIL_QUEUE_URL=" + overrides.get("CAPTURED_EMAIL_QUEUE_URL")));
-            env.put("JAVA_TOOL_OPTIONS", (env.get("JAVA_TOOL_OPTIONS") + " " + properties).strip());
+                    "-Daws.endpointUrlSqs=" + overrides.get("AWS_ENDPOINT_URL_SQS")));
+            if (overrides.containsKey("AWS_ACCESS_KEY_ID")) {
+                properties.add("-Daws.accessKeyId=" + overrides.get("AWS_ACCESS_KEY_ID"));
+                properties.add("-Daws.secretAccessKey=" + overrides.get("AWS_SECRET_ACCESS_KEY"));
+            }
+            properties.add("-DCAPTURED_EMAIL_QUEUE_URL=" + overrides.get("CAPTURED_EMAIL_QUEUE_URL"));
+            env.put("JAVA_TOOL_OPTIONS", (env.get("JAVA_TOOL_OPTIONS") + " " + String.join(" ", properties)).strip());
         }
         env.putAll(overrides);
         return env;

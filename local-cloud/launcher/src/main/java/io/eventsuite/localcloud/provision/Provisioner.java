@@ -1,6 +1,8 @@
 package io.eventsuite.localcloud.provision;
 
 import io.eventsuite.localcloud.LocalEmulators;
+import io.eventsuite.localcloud.aws.AwsAccount;
+import io.eventsuite.localcloud.aws.AwsService;
 import io.eventsuite.localcloud.template.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,27 +19,46 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Creates the template's stateful resources in the emulators: every table (waiting until ACTIVE), every topic,
- * every queue (dead-letter queues before the queues that redrive into them), every SQS subscription with its
- * raw delivery, filter policy and redrive policy; generates each secret; creates the {@code captured-email}
- * queue that stands in for SES. Resources are named by their logical ids.
+ * Creates the template's stateful resources in the emulators, or in the AWS-compatible endpoints the user runs:
+ * every table (waiting until ACTIVE), every topic, every queue (dead-letter queues before the queues that redrive
+ * into them), every SQS subscription with its raw delivery, filter policy and redrive policy; generates each
+ * secret; creates the {@code captured-email} queue that stands in for SES. Resources are named by their logical
+ * ids, after the settings' name prefix. {@link #deprovision} deletes them again.
  */
 public final class Provisioner implements AutoCloseable {
 
     private static final Duration TABLE_ACTIVE_WITHIN = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private final LocalEmulators emulators;
+    /**
+     * How resources are made beyond what the template says.
+     *
+     * @param namePrefix               put in front of every table, topic and queue name ({@code ""} for none), so
+     *                                 that nothing collides with what an endpoint already holds
+     * @param visibilityTimeoutSeconds every queue's visibility timeout instead of the template's (tests that wait for
+     *                                 a redelivery want 1 s), or {@code null} for the template's
+     */
+    public record Settings(String namePrefix, Integer visibilityTimeoutSeconds) {
+
+        public static final Settings TEMPLATE_AS_WRITTEN = new Settings("", null);
+
+        public Settings {
+            namePrefix = namePrefix == null ? "" : namePrefix;
+        }
+    }
+
+    private final AwsAccount account;
+    private final Settings settings;
     private final Consumer<String> warnings;
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
@@ -45,19 +66,19 @@ public final class Provisioner implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
 
     public Provisioner(LocalEmulators emulators, Consumer<String> warnings) {
-        this.emulators = emulators;
-        this.warnings = warnings;
-        Region region = Region.of(emulators.region());
-        this.dynamo = DynamoDbClient.builder().endpointOverride(emulators.dynamodb().endpoint()).region(region)
-                .credentialsProvider(LocalEmulators.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-        this.sqs = LocalEmulators.sqsClient(emulators.sqs().endpoint(), emulators.region());
-        this.sns = SnsClient.builder().endpointOverride(emulators.sns().endpoint()).region(region)
-                .credentialsProvider(LocalEmulators.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        this(AwsAccount.embedded(emulators), Settings.TEMPLATE_AS_WRITTEN, warnings);
     }
 
-    /** An SQS client on the emulator (for event source mappings and for reading queues). */
+    public Provisioner(AwsAccount account, Settings settings, Consumer<String> warnings) {
+        this.account = account;
+        this.settings = settings;
+        this.warnings = warnings;
+        this.dynamo = account.dynamoDb();
+        this.sqs = account.sqs();
+        this.sns = account.sns();
+    }
+
+    /** An SQS client on the account (for event source mappings and for reading queues). */
     public SqsClient sqs() {
         return sqs;
     }
@@ -72,36 +93,57 @@ public final class Provisioner implements AutoCloseable {
 
     /** Creates everything; the returned stack answers the template's references. */
     public ProvisionedStack provision(SamTemplate template) {
-        return provision(template, new ProvisionedStack.Endpoints(emulators.dynamodb().endpoint(),
-                emulators.sns().endpoint(), emulators.sqs().endpoint()));
+        return provision(template, new ProvisionedStack.Endpoints(account.endpoint(AwsService.DYNAMODB),
+                account.endpoint(AwsService.SNS), account.endpoint(AwsService.SQS)));
     }
 
     /**
-     * Creates everything in the emulators; the functions are told to call {@code functionEndpoints} (the fault
-     * switch's proxies, when it is on).
+     * Creates everything; the functions are told to call {@code functionEndpoints} (the fault switch's proxies,
+     * when it is on). When a creation fails, what was created before it is deleted again.
      */
     public ProvisionedStack provision(SamTemplate template, ProvisionedStack.Endpoints functionEndpoints) {
-        ProvisionedStack stack = new ProvisionedStack(template, emulators.region(), functionEndpoints, warnings);
+        ProvisionedStack stack = new ProvisionedStack(template, account.region(), functionEndpoints,
+                account.credentials().resolveCredentials(), warnings);
+        try {
+            create(template, stack);
+            return stack;
+        } catch (RuntimeException e) {
+            try {
+                deprovision(stack);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private void create(SamTemplate template, ProvisionedStack stack) {
+        String prefix = settings.namePrefix();
         for (SamTemplate.Table table : template.tables()) {
-            dynamo.createTable(table.createTableRequest());
-            stack.tableNames.put(table.logicalId(), table.tableName());
+            CreateTableRequest request = table.createTableRequest();
+            dynamo.createTable(request.toBuilder().tableName(prefix + request.tableName()).build());
+            stack.tableNames.put(table.logicalId(), prefix + request.tableName());
         }
         for (String name : stack.tableNames.values()) {
             awaitActive(name);
         }
         for (SamTemplate.Topic topic : template.topics()) {
-            stack.topicArns.put(topic.logicalId(), sns.createTopic(r -> r.name(topic.topicName())).topicArn());
+            stack.topicArns.put(topic.logicalId(), sns.createTopic(r -> r.name(prefix + topic.topicName())).topicArn());
         }
         for (SamTemplate.Queue queue : inCreationOrder(template.queues())) {
             Map<String, String> attributes = new LinkedHashMap<>(queue.attributes());
+            if (settings.visibilityTimeoutSeconds() != null) {
+                attributes.put("VisibilityTimeout", settings.visibilityTimeoutSeconds().toString());
+            }
             if (queue.deadLetterQueueId() != null) {
                 attributes.put("RedrivePolicy", json(Map.of(
                         "deadLetterTargetArn", stack.queueArn(queue.deadLetterQueueId()),
                         "maxReceiveCount", String.valueOf(queue.maxReceiveCount() == null ? 10 : queue.maxReceiveCount()))));
             }
-            String url = sqs.createQueue(r -> r.queueName(queue.queueName()).attributesWithStrings(attributes)).queueUrl();
+            String url = sqs.createQueue(r -> r.queueName(prefix + queue.queueName())
+                    .attributesWithStrings(attributes)).queueUrl();
             stack.queueUrls.put(queue.logicalId(), url);
-            stack.queueArns.put(queue.logicalId(), emulators.sqs().queueArn(queue.queueName()));
+            stack.queueArns.put(queue.logicalId(), queueArn(url));
         }
         for (SamTemplate.Subscription subscription : template.subscriptions()) {
             if (!"sqs".equals(subscription.protocol()) || subscription.endpointQueueId() == null) {
@@ -127,13 +169,50 @@ public final class Provisioner implements AutoCloseable {
             stack.subscriptionArns.put(subscription.logicalId(), arn);
         }
         for (SamTemplate.Secret secret : template.secrets()) {
-            stack.secretArns.put(secret.logicalId(), "arn:aws:secretsmanager:" + emulators.region() + ":"
+            stack.secretArns.put(secret.logicalId(), "arn:aws:secretsmanager:" + account.region() + ":"
                     + SamTemplate.ACCOUNT_ID + ":secret:" + secret.logicalId() + "-" + randomString(6, ALNUM));
             stack.secretValues.put(secret.logicalId(),
                     secret.secretString() != null ? secret.secretString() : generate(secret));
         }
-        stack.capturedEmailQueueUrl = sqs.createQueue(r -> r.queueName(ProvisionedStack.CAPTURED_EMAIL_QUEUE)).queueUrl();
-        return stack;
+        stack.capturedEmailQueueUrl = sqs.createQueue(r -> r.queueName(prefix + ProvisionedStack.CAPTURED_EMAIL_QUEUE))
+                .queueUrl();
+    }
+
+    /** The queue's ARN as the endpoint names it (its account id is its own: LocalStack's, moto's, yours). */
+    private String queueArn(String queueUrl) {
+        return sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    /**
+     * Deletes what {@link #provision} created: subscriptions, queues (the captured-email queue too), topics and
+     * tables. Used when the resources live in an endpoint that outlives the local cloud. Every deletion is tried;
+     * the first failure is thrown at the end with the others suppressed.
+     */
+    public void deprovision(ProvisionedStack stack) {
+        List<Runnable> deletions = new ArrayList<>();
+        stack.subscriptionArns.values().forEach(arn -> deletions.add(() -> sns.unsubscribe(r -> r.subscriptionArn(arn))));
+        if (stack.capturedEmailQueueUrl != null) {
+            deletions.add(() -> sqs.deleteQueue(r -> r.queueUrl(stack.capturedEmailQueueUrl)));
+        }
+        stack.queueUrls.values().forEach(url -> deletions.add(() -> sqs.deleteQueue(r -> r.queueUrl(url))));
+        stack.topicArns.values().forEach(arn -> deletions.add(() -> sns.deleteTopic(r -> r.topicArn(arn))));
+        stack.tableNames.values().forEach(name -> deletions.add(() -> dynamo.deleteTable(r -> r.tableName(name))));
+        RuntimeException failure = null;
+        for (Runnable deletion : deletions) {
+            try {
+                deletion.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code !GetAtt A.B}, {@code !Sub ...}, {@code !If [...]} ...) become their long form as plain maps
  * ({@code {Ref: X}}, {@code {Fn::GetAtt: [A, B]}}, {@code {Fn::Sub: ...}}), so the rest of the reader handles both
  * forms the same way. Only plain data comes out (maps, lists, strings, numbers, booleans): no YAML type tags,
- * and timestamps stay strings.
+ * and timestamps stay strings. The one reader of templates: the local cloud's and the deployment's rule tests.
  */
 public final class CfnYaml {
 
@@ -54,27 +54,32 @@ public final class CfnYaml {
     }
 
     /** The template as plain maps and lists. */
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> load(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Object document = yaml().load(reader);
-            if (!(document instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException(file + " is not a template (no top-level mapping)");
-            }
-            return (Map<String, Object>) map;
+            return document(yaml().load(reader), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    /** Parses YAML text (tests, snippets). */
-    public static Object parse(String yaml) {
-        return yaml().load(yaml);
+    /** Parses template text (tests, snippets) as {@link #load} reads a file. */
+    public static Map<String, Object> parse(String yaml) {
+        return document(yaml().load(yaml), "the text");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> document(Object document, String source) {
+        if (!(document instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(source + " is not a template (no top-level mapping)");
+        }
+        return (Map<String, Object>) map;
     }
 
     private static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
+        // A key written twice is a template bug that CloudFormation would resolve silently: refuse it here.
         options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(16 * 1024 * 1024);
         return new Yaml(new IntrinsicConstructor(options));
     }
 

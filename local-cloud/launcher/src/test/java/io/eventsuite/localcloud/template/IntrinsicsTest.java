@@ -22,9 +22,8 @@ class IntrinsicsTest {
         }
     };
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> yaml(String text) {
-        return (Map<String, Object>) CfnYaml.parse(text);
+        return CfnYaml.parse(text);
     }
 
     @Test
