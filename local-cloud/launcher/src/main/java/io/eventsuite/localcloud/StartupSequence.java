@@ -70,7 +70,6 @@ final class StartupSequence {
         Faults faults = options.faults().isOn() ? new Faults(options.faults(), out::println) : Faults.none();
         Provisioner provisioner = started(new Provisioner(emulators, warn));
         ProvisionedStack stack = provisioner.provision(template, functionEndpoints(emulators, faults));
-        Provisioner.writeSamEnvVars(stack, options.envJson());
 
         ArtifactBuilder.Artifacts artifacts = build(template);
         FunctionLogs logs = new FunctionLogs(out, options.printFunctionLogs());
@@ -82,6 +81,8 @@ final class StartupSequence {
         int apiPort = options.apiPort() == 0 ? freePort() : options.apiPort();
         LocalAuthorization authorization = LocalAuthorization.create(template, stack,
                 "http://127.0.0.1:" + apiPort + "/local");
+        // For sam local start-api (no JWT authorizer there): the functions verify the dev issuer's tokens themselves.
+        Provisioner.writeSamEnvVars(stack, options.envJson(), authorization::samLocalJavaOptions);
         SamTemplate.HttpApi api = template.httpApi().orElse(null);
         HttpApiGateway gateway = started(HttpApiGateway.start(template.routes(),
                 new HttpApiGateway.Settings("127.0.0.1", apiPort, authorization.authorizers(),

@@ -36,7 +36,15 @@ public record VerifiedClaims(UserId subject, Optional<String> email, Set<String>
             return Optional.empty();
         }
         var jwt = context.getAuthorizer().getJwt();
-        Map<String, String> claims = jwt.getClaims() == null ? Map.of() : jwt.getClaims();
+        return of(jwt.getClaims() == null ? Map.of() : jwt.getClaims(),
+                jwt.getScopes() == null ? List.of() : jwt.getScopes());
+    }
+
+    /**
+     * Reads claims as API Gateway passes them (every value a string), with the scopes it lists beside them; empty
+     * when they name no usable subject.
+     */
+    public static Optional<VerifiedClaims> of(Map<String, String> claims, List<String> grantedScopes) {
         String sub = claims.get("sub");
         if (sub == null || sub.isBlank()) {
             return Optional.empty();
@@ -48,9 +56,7 @@ public record VerifiedClaims(UserId subject, Optional<String> email, Set<String>
             return Optional.empty();
         }
         Set<String> scopes = new HashSet<>(words(claims.get("scope")));
-        if (jwt.getScopes() != null) {
-            scopes.addAll(jwt.getScopes());
-        }
+        scopes.addAll(grantedScopes);
         return Optional.of(new VerifiedClaims(subject, verifiedEmail(claims),
                 Set.copyOf(scopes), Set.copyOf(groups(claims.get("cognito:groups")))));
     }

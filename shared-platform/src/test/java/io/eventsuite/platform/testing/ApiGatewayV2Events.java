@@ -91,6 +91,16 @@ public final class ApiGatewayV2Events {
         return this;
     }
 
+    /**
+     * What {@code sam local start-api} sends: it runs no JWT authorizer, so the event has no
+     * {@code requestContext.authorizer} block, only the request's {@code Authorization} header as the client sent it.
+     */
+    public ApiGatewayV2Events asSamLocalSends(String authorization) {
+        anonymous();
+        headers.put("authorization", authorization);
+        return this;
+    }
+
     public ApiGatewayV2Events header(String name, String value) {
         headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
         return this;
