@@ -131,8 +131,13 @@ public final class ApiGatewayV2Events {
         return this;
     }
 
+    /** The API Gateway route key, such as {@code GET /orders/{id}}. */
+    public String routeKey() {
+        return method + " " + routePath;
+    }
+
     public String toJson() {
-        String routeKey = method + " " + routePath;
+        String routeKey = routeKey();
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", routeKey);
