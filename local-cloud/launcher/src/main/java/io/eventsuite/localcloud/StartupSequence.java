@@ -86,7 +86,8 @@ final class StartupSequence {
         SamTemplate.HttpApi api = template.httpApi().orElse(null);
         HttpApiGateway gateway = started(HttpApiGateway.start(template.routes(),
                 new HttpApiGateway.Settings("127.0.0.1", apiPort, authorization.authorizers(),
-                        api == null ? null : api.cors(), authorization.issuer(), () -> faultReport(faults)),
+                        api == null ? null : api.cors(), authorization.issuer(), () -> faultReport(faults),
+                        options.projectDir().resolve("docs").resolve("openapi.yaml")),
                 functions::invoker, functions::isWarm, out::println));
         if (zipkin != null && !zipkin.awaitReady(Duration.ofSeconds(90))) {
             warn.accept("Zipkin did not answer within 90 s (see " + options.workDir().resolve("zipkin.log")
