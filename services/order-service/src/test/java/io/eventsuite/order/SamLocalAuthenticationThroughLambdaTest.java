@@ -42,8 +42,8 @@ class SamLocalAuthenticationThroughLambdaTest {
         issuer.properties("eventsuite/orders").forEach(System::setProperty);
         try {
             samLocal = LambdaEntryPoint.isolated(OrderServiceWithFakes.class);
-            samLocal.http("placeOrder", post().anonymous());
-            samLocal.http("listOrders", list().anonymous());
+            samLocal.http("placeOrder", post().asSamLocalSends(null));
+            samLocal.http("listOrders", list().asSamLocalSends(null));
         } finally {
             issuer.properties("eventsuite/orders").keySet().forEach(System::clearProperty);
         }
@@ -101,7 +101,7 @@ class SamLocalAuthenticationThroughLambdaTest {
 
     @Test
     void no_token_or_a_malformed_one_is_401() {
-        assertUnauthorized(samLocal.http("listOrders", list().anonymous()));
+        assertUnauthorized(samLocal.http("listOrders", list().asSamLocalSends(null)));
         assertUnauthorized(samLocal.http("listOrders", list().asSamLocalSends("Bearer not.a.token")));
     }
 

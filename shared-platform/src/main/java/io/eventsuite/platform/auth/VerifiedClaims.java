@@ -16,7 +16,8 @@ import java.util.Set;
  * The claims of the caller's token as API Gateway's JWT authorizer verified them.
  *
  * <p>The authorizer has already checked signature, issuer, audience, expiry and the route's scopes; a
- * Lambda behind it only reads what it passed on. These claims are the only source of identity: a user id
+ * Lambda behind it only reads what it passed on. (Under {@code sam local}, which runs no authorizer,
+ * {@link BearerTokenVerifier} makes the same checks and passes the claims on in the same form.) These claims are the only source of identity: a user id
  * in a body or a header is never trusted.
  *
  * @param subject the token's {@code sub}: the user id

@@ -26,6 +26,7 @@ public final class ApiGatewayV2Events {
     private Map<String, String> claims;
     private String body;
     private boolean base64;
+    private boolean samLocal;
 
     private ApiGatewayV2Events(String method, String routePath, String rawPath) {
         this.method = method;
@@ -92,17 +93,28 @@ public final class ApiGatewayV2Events {
     }
 
     /**
-     * What {@code sam local start-api} sends: it runs no JWT authorizer, so the event has no
-     * {@code requestContext.authorizer} block, only the request's {@code Authorization} header as the client sent it.
+     * The event as {@code sam local start-api} builds it (SAM CLI's {@code ApiGatewayV2LambdaEvent}): it runs no JWT
+     * authorizer, so there is no {@code requestContext.authorizer} block, only the {@code Authorization} header as the
+     * client sent it; its request context holds only the account, a fixed API and request id, the route and
+     * {@code http}; headers keep the case the client sent, and absent parts are JSON nulls.
      */
     public ApiGatewayV2Events asSamLocalSends(String authorization) {
-        anonymous();
-        headers.put("authorization", authorization);
+        this.claims = null;
+        this.samLocal = true;
+        headers.clear();
+        headers.put("Host", "127.0.0.1:3001");
+        headers.put("User-Agent", "curl/8.5.0");
+        headers.put("Accept", "*/*");
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        headers.put("X-Forwarded-Proto", "http");
+        headers.put("X-Forwarded-Port", "3001");
         return this;
     }
 
     public ApiGatewayV2Events header(String name, String value) {
-        headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+        headers.put(samLocal ? name : name.toLowerCase(java.util.Locale.ROOT), value);
         return this;
     }
 
@@ -118,8 +130,8 @@ public final class ApiGatewayV2Events {
 
     public ApiGatewayV2Events jsonBody(String json) {
         this.body = json;
-        headers.put("content-type", "application/json");
-        headers.put("content-length", Integer.toString(json.getBytes(StandardCharsets.UTF_8).length));
+        header("Content-Type", "application/json");
+        header("Content-Length", Integer.toString(json.getBytes(StandardCharsets.UTF_8).length));
         return this;
     }
 
@@ -137,6 +149,38 @@ public final class ApiGatewayV2Events {
     }
 
     public String toJson() {
+        return samLocal ? samLocalJson() : JSON.writeValueAsString(apiGatewayEvent());
+    }
+
+    private String samLocalJson() {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey());
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery());
+        event.putNull("cookies");
+        event.set("headers", JSON.valueToTree(headers));
+        event.set("queryStringParameters", query.isEmpty() ? null : JSON.valueToTree(query));
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "123456789012");
+        context.put("apiId", "1234567890");
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", rawPath);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", "127.0.0.1");
+        http.put("userAgent", "Custom User Agent String");
+        context.put("requestId", "c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
+        context.put("routeKey", routeKey());
+        context.put("stage", "$default");
+        event.put("body", body);
+        event.set("pathParameters", pathParameters.isEmpty() ? null : JSON.valueToTree(pathParameters));
+        event.putNull("stageVariables");
+        event.put("isBase64Encoded", base64);
+        return JSON.writeValueAsString(event);
+    }
+
+    private ObjectNode apiGatewayEvent() {
         String routeKey = routeKey();
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
@@ -175,7 +219,7 @@ public final class ApiGatewayV2Events {
             event.put("body", body);
         }
         event.put("isBase64Encoded", base64);
-        return JSON.writeValueAsString(event);
+        return event;
     }
 
     private String rawQuery() {
