@@ -153,23 +153,14 @@ public final class ApiGatewayV2Events {
     }
 
     private String samLocalJson() {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey());
-        event.put("rawPath", rawPath);
-        event.put("rawQueryString", rawQuery());
+        ObjectNode event = eventStart();
         event.putNull("cookies");
         event.set("headers", JSON.valueToTree(headers));
         event.set("queryStringParameters", query.isEmpty() ? null : JSON.valueToTree(query));
         ObjectNode context = event.putObject("requestContext");
         context.put("accountId", "123456789012");
         context.put("apiId", "1234567890");
-        ObjectNode http = context.putObject("http");
-        http.put("method", method);
-        http.put("path", rawPath);
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "127.0.0.1");
-        http.put("userAgent", "Custom User Agent String");
+        putHttp(context, "127.0.0.1", "Custom User Agent String");
         context.put("requestId", "c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
         context.put("routeKey", routeKey());
         context.put("stage", "$default");
@@ -182,11 +173,7 @@ public final class ApiGatewayV2Events {
 
     private ObjectNode apiGatewayEvent() {
         String routeKey = routeKey();
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "2.0");
-        event.put("routeKey", routeKey);
-        event.put("rawPath", rawPath);
-        event.put("rawQueryString", rawQuery());
+        ObjectNode event = eventStart();
         event.set("headers", JSON.valueToTree(headers));
         if (!query.isEmpty()) {
             event.set("queryStringParameters", JSON.valueToTree(query));
@@ -201,12 +188,7 @@ public final class ApiGatewayV2Events {
         }
         context.put("domainName", "a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com");
         context.put("domainPrefix", "a1b2c3d4e5");
-        ObjectNode http = context.putObject("http");
-        http.put("method", method);
-        http.put("path", rawPath);
-        http.put("protocol", "HTTP/1.1");
-        http.put("sourceIp", "203.0.113.7");
-        http.put("userAgent", "curl/8.5.0");
+        putHttp(context, "203.0.113.7", "curl/8.5.0");
         context.put("requestId", "JKJaXmPLvHcESHA=" + UUID.randomUUID().toString().substring(0, 8));
         context.put("routeKey", routeKey);
         context.put("stage", "$default");
@@ -220,6 +202,24 @@ public final class ApiGatewayV2Events {
         }
         event.put("isBase64Encoded", base64);
         return event;
+    }
+
+    private ObjectNode eventStart() {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey());
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery());
+        return event;
+    }
+
+    private void putHttp(ObjectNode context, String sourceIp, String userAgent) {
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", rawPath);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", sourceIp);
+        http.put("userAgent", userAgent);
     }
 
     private String rawQuery() {
