@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,6 +35,33 @@ record LocalAuthorization(DevTokenIssuer issuer, Map<String, JwtAuthorizer> auth
                     audiences(template, stack, a), issuer.publicKeys(), Clock.systemUTC())));
         }
         return new LocalAuthorization(issuer, authorizers);
+    }
+
+    /**
+     * What {@code sam local start-api} needs in a function to verify bearer tokens itself (it runs no JWT authorizer):
+     * the dev issuer's key set, issuer and client, and the scopes the template's authorizer requires on the function's
+     * route, as {@code -D} system properties for {@code JAVA_TOOL_OPTIONS}, the one variable env.json can set (the
+     * template declares it and never these names). None for a function without an authorized route.
+     */
+    List<String> samLocalJavaOptions(SamTemplate.Function function) {
+        return samLocalJavaOptions(function, issuer.issuer(), issuer.clientId());
+    }
+
+    static List<String> samLocalJavaOptions(SamTemplate.Function function, String issuerUrl, String audience) {
+        List<SamTemplate.HttpRoute> routes = function.routes().stream().filter(r -> r.authorizer() != null).toList();
+        if (routes.isEmpty()) {
+            return List.of();
+        }
+        Set<List<String>> scopeSets = routes.stream().map(SamTemplate.HttpRoute::scopes).collect(Collectors.toSet());
+        if (scopeSets.size() > 1) {
+            // One set of properties per function: routes of one function with different scopes cannot be told apart.
+            throw new IllegalStateException(function.logicalId() + " serves routes with different scopes " + scopeSets
+                    + "; sam local's token check needs one set per function");
+        }
+        return List.of("-Deventsuite.local-auth.jwks-uri=" + issuerUrl + "/jwks.json",
+                "-Deventsuite.local-auth.issuer=" + issuerUrl,
+                "-Deventsuite.local-auth.audience=" + audience,
+                "-Deventsuite.local-auth.route-scopes=" + String.join(",", routes.getFirst().scopes()));
     }
 
     /** The audiences an authorizer accepts; they often reference a user pool client, hence the stack. */

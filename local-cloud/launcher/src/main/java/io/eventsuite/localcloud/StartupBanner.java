@@ -28,6 +28,7 @@ final class StartupBanner {
         out.println("  issuer " + cloud.issuer().issuer() + ", keys " + api + "/local/jwks.json, audience "
                 + cloud.issuer().clientId());
         out.println("Invoke any function: curl -s -X POST " + api + "/local/invoke/<LogicalId> -d '<event json>'");
+        out.println("The API's OpenAPI description: " + api + "/local/openapi.yaml");
         out.println();
         out.println("AWS services" + (options.aws().namePrefix().isEmpty() ? ""
                 : " (names prefixed " + options.aws().namePrefix() + ")") + (options.aws().any()

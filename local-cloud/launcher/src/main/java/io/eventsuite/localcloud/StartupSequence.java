@@ -89,7 +89,6 @@ final class StartupSequence {
             // The user's endpoints outlive the local cloud: what it created there goes when it stops.
             started(() -> provisioner.deprovision(stack));
         }
-        Provisioner.writeSamEnvVars(stack, options.envJson());
 
         ArtifactBuilder.Artifacts artifacts = build(template);
         FunctionLogs logs = new FunctionLogs(out, options.printFunctionLogs());
@@ -101,10 +100,13 @@ final class StartupSequence {
         int apiPort = options.apiPort() == 0 ? freePort() : options.apiPort();
         LocalAuthorization authorization = LocalAuthorization.create(template, stack,
                 "http://127.0.0.1:" + apiPort + "/local");
+        // For sam local start-api (no JWT authorizer there): the functions verify the dev issuer's tokens themselves.
+        Provisioner.writeSamEnvVars(stack, options.envJson(), authorization::samLocalJavaOptions);
         SamTemplate.HttpApi api = template.httpApi().orElse(null);
         HttpApiGateway gateway = started(HttpApiGateway.start(template.routes(),
                 new HttpApiGateway.Settings("127.0.0.1", apiPort, authorization.authorizers(),
-                        api == null ? null : api.cors(), authorization.issuer(), () -> faultReport(faults)),
+                        api == null ? null : api.cors(), authorization.issuer(), () -> faultReport(faults),
+                        options.projectDir().resolve("docs").resolve("openapi.yaml")),
                 functions::invoker, functions::isWarm, out::println));
         if (zipkin != null && !zipkin.awaitReady(Duration.ofSeconds(90))) {
             warn.accept("Zipkin did not answer within 90 s (see " + options.workDir().resolve("zipkin.log")

@@ -2,6 +2,11 @@ package io.eventsuite.localcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import io.eventsuite.localcloud.gateway.DevTokenIssuer;
 import io.eventsuite.localcloud.tracing.ZipkinServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -131,6 +136,47 @@ class LocalCloudEndToEndTest {
         assertTraceTree(traceId);
         assertThat(Files.readString(Path.of("target", "e2e-env.json"))).contains("\"PlaceOrderFunction\"",
                 "-Daws.endpointUrlDynamoDb=", "CURSOR_SIGNING_KEY");
+    }
+
+    /**
+     * What {@code sam local start-api} functions get from env.json to check tokens themselves names this running
+     * dev issuer: its key set (as served, the key that signs its tokens), issuer, client and the route's scope.
+     */
+    @Test
+    void env_json_names_the_running_dev_issuer_for_sam_local_and_the_openapi_description_is_served() throws Exception {
+        JsonNode env = JSON.readTree(Files.readString(Path.of("target", "e2e-env.json")));
+        Map<String, String> listOrders = systemProperties(env.path("ListOrdersFunction").path("JAVA_TOOL_OPTIONS"));
+        String issuer = cloud.apiEndpoint() + "/local";
+
+        assertThat(listOrders).containsEntry("eventsuite.local-auth.jwks-uri", issuer + "/jwks.json")
+                .containsEntry("eventsuite.local-auth.issuer", issuer)
+                .containsEntry("eventsuite.local-auth.audience", cloud.issuer().clientId())
+                .containsEntry("eventsuite.local-auth.route-scopes", "eventsuite/orders");
+        assertThat(systemProperties(env.path("SendNotificationsFunction").path("JAVA_TOOL_OPTIONS")).keySet())
+                .noneMatch(name -> name.startsWith("eventsuite.local-auth."));
+        SignedJWT token = SignedJWT.parse(cloud.issuer().mint(
+                new DevTokenIssuer.TokenRequest("sam-local", null, List.of(), null, null)));
+        JWKSet served = JWKSet.parse(HTTP.send(HttpRequest.newBuilder(
+                URI.create(listOrders.get("eventsuite.local-auth.jwks-uri"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(token.verify(new RSASSAVerifier((RSAKey) served.getKeyByKeyId(token.getHeader().getKeyID()))))
+                .isTrue();
+        assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo(issuer);
+
+        HttpResponse<String> openApi = HTTP.send(HttpRequest.newBuilder(
+                URI.create(cloud.apiEndpoint() + "/local/openapi.yaml")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).startsWith("openapi: 3.1.0\n");
+    }
+
+    private static Map<String, String> systemProperties(JsonNode javaToolOptions) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (String option : javaToolOptions.asString().split("\\s+")) {
+            if (option.startsWith("-D") && option.contains("=")) {
+                properties.put(option.substring(2, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
+            }
+        }
+        return properties;
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.Set;
  * The claims of the caller's token as API Gateway's JWT authorizer verified them.
  *
  * <p>The authorizer has already checked signature, issuer, audience, expiry and the route's scopes; a
- * Lambda behind it only reads what it passed on. These claims are the only source of identity: a user id
+ * Lambda behind it only reads what it passed on. (Under {@code sam local}, which runs no authorizer,
+ * {@link BearerTokenVerifier} makes the same checks and passes the claims on in the same form.) These claims are the only source of identity: a user id
  * in a body or a header is never trusted.
  *
  * @param subject the token's {@code sub}: the user id
@@ -36,7 +37,15 @@ public record VerifiedClaims(UserId subject, Optional<String> email, Set<String>
             return Optional.empty();
         }
         var jwt = context.getAuthorizer().getJwt();
-        Map<String, String> claims = jwt.getClaims() == null ? Map.of() : jwt.getClaims();
+        return of(jwt.getClaims() == null ? Map.of() : jwt.getClaims(),
+                jwt.getScopes() == null ? List.of() : jwt.getScopes());
+    }
+
+    /**
+     * Reads claims as API Gateway passes them (every value a string), with the scopes it lists beside them; empty
+     * when they name no usable subject.
+     */
+    public static Optional<VerifiedClaims> of(Map<String, String> claims, List<String> grantedScopes) {
         String sub = claims.get("sub");
         if (sub == null || sub.isBlank()) {
             return Optional.empty();
@@ -48,9 +57,7 @@ public record VerifiedClaims(UserId subject, Optional<String> email, Set<String>
             return Optional.empty();
         }
         Set<String> scopes = new HashSet<>(words(claims.get("scope")));
-        if (jwt.getScopes() != null) {
-            scopes.addAll(jwt.getScopes());
-        }
+        scopes.addAll(grantedScopes);
         return Optional.of(new VerifiedClaims(subject, verifiedEmail(claims),
                 Set.copyOf(scopes), Set.copyOf(groups(claims.get("cognito:groups")))));
     }

@@ -1,7 +1,10 @@
 package io.eventsuite.platform.config;
 
 import io.eventsuite.domain.common.IdGenerator;
+import io.eventsuite.platform.auth.BearerTokenVerifier;
+import io.eventsuite.platform.auth.LocalIssuer;
 import io.eventsuite.platform.events.CloudEventCodec;
+import io.eventsuite.platform.http.CallerAuthentication;
 import io.eventsuite.platform.http.HttpRoutes;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.metrics.InvocationMetrics;
@@ -18,6 +21,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shared layer's beans, imported explicitly by every service (no component scanning: it costs start-up
@@ -26,6 +32,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({SnapStartConfiguration.class, TracingConfiguration.class, MetricsConfiguration.class})
 public class PlatformConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformConfiguration.class);
 
     /**
      * The suite's strict mapper, deliberately not a Jackson-typed bean: the adapter reads whole Lambda events
@@ -38,8 +46,20 @@ public class PlatformConfiguration {
 
     @Bean
     HttpRoutes httpRoutes(StrictJson strictJson, @Value("${eventsuite.http.max-body-bytes}") int maxBodyBytes,
-            InvocationTracing tracing, InvocationMetrics metrics) {
-        return new HttpRoutes(strictJson.mapper(), maxBodyBytes, tracing, metrics);
+            InvocationTracing tracing, InvocationMetrics metrics, Environment environment) {
+        return new HttpRoutes(strictJson.mapper(), maxBodyBytes, tracing, metrics, callerAuthentication(environment));
+    }
+
+    /**
+     * The authorizer's claims only, unless the local cloud's env.json names its dev issuer ({@code sam local
+     * start-api}, which runs no JWT authorizer): the template never does, so no deployed function verifies tokens.
+     */
+    private static CallerAuthentication callerAuthentication(Environment environment) {
+        return LocalIssuer.from(environment::getProperty).map(issuer -> {
+            LOG.warn("verifying bearer tokens against the local issuer {} (sam local); never so in AWS",
+                    issuer.jwksUri());
+            return CallerAuthentication.verifyingBearerTokens(new BearerTokenVerifier(issuer));
+        }).orElse(CallerAuthentication.AUTHORIZER);
     }
 
     @Bean

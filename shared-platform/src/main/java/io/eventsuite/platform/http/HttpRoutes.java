@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns a {@link RouteHandler} into the Lambda function behind one HTTP API route (payload format 2.0).
  *
- * <p>The one place that knows API Gateway: it refuses requests without verified claims (401), bodies over
+ * <p>The one place that knows API Gateway: it refuses requests without verified claims (401; under
+ * {@code sam local}, see {@link CallerAuthentication}, a token that fails the authorizer's checks), bodies over
  * the limit (413), sets the log context, and renders results and every failure as JSON or RFC 9457
  * problem+json. Unexpected failures are logged with their stack trace and answered with a bare 500 that
  * names the correlation id, never the exception. No request header is copied into the response.
@@ -53,12 +54,19 @@ public final class HttpRoutes {
     private final int maxBodyBytes;
     private final InvocationTracing tracing;
     private final InvocationMetrics metrics;
+    private final CallerAuthentication authentication;
 
     public HttpRoutes(JsonMapper json, int maxBodyBytes) {
         this(json, maxBodyBytes, InvocationTracing.OFF, InvocationMetrics.OFF);
     }
 
     public HttpRoutes(JsonMapper json, int maxBodyBytes, InvocationTracing tracing, InvocationMetrics metrics) {
+        this(json, maxBodyBytes, tracing, metrics, CallerAuthentication.AUTHORIZER);
+    }
+
+    public HttpRoutes(JsonMapper json, int maxBodyBytes, InvocationTracing tracing, InvocationMetrics metrics,
+            CallerAuthentication authentication) {
+        this.authentication = authentication;
         this.json = json;
         this.bodyReader = new JsonBodyReader(json);
         this.maxBodyBytes = maxBodyBytes;
@@ -83,6 +91,8 @@ public final class HttpRoutes {
             HttpResponse response;
             try {
                 response = handler.handle(toRequest(event, headers));
+            } catch (GatewayRefusal refused) {
+                response = refused.response();
             } catch (RequestRejected rejected) {
                 response = HttpResponse.problem(rejected.problem());
             } catch (InvalidInput invalid) {
@@ -117,8 +127,7 @@ public final class HttpRoutes {
     }
 
     private HttpRequest toRequest(APIGatewayV2HTTPEvent event, Map<String, String> headers) {
-        VerifiedClaims claims = VerifiedClaims.from(event).orElseThrow(() -> new RequestRejected(
-                ProblemType.UNAUTHENTICATED, "the request carries no verified identity; send a valid bearer token"));
+        VerifiedClaims claims = authentication.caller(event, headers);
         String body = decodeBody(event);
         return new HttpRequest(event.getRouteKey(), event.getRawPath(), claims.caller(), headers,
                 nullToEmpty(event.getPathParameters()), nullToEmpty(event.getQueryStringParameters()), body,

@@ -3,10 +3,13 @@ package io.eventsuite.platform.testing;
 import io.eventsuite.localcloud.events.HttpApiEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds HTTP API (payload format 2.0) event JSON in the exact shape API Gateway sends to a Lambda, with the
@@ -17,6 +20,7 @@ import java.util.UUID;
 public final class ApiGatewayV2Events {
 
     /** When the request came: a fixed time, as a recorded event has one. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant REQUEST_TIME = Instant.ofEpochMilli(1795719838390L);
 
     private final String method;
@@ -28,6 +32,7 @@ public final class ApiGatewayV2Events {
     private Map<String, String> claims;
     private String body;
     private boolean base64;
+    private boolean samLocal;
 
     private ApiGatewayV2Events(String method, String routePath, String rawPath) {
         this.method = method;
@@ -93,8 +98,29 @@ public final class ApiGatewayV2Events {
         return this;
     }
 
+    /**
+     * The event as {@code sam local start-api} builds it (SAM CLI's {@code ApiGatewayV2LambdaEvent}): it runs no JWT
+     * authorizer, so there is no {@code requestContext.authorizer} block, only the {@code Authorization} header as the
+     * client sent it; its request context holds only the account, a fixed API and request id, the route and
+     * {@code http}; headers keep the case the client sent, and absent parts are JSON nulls.
+     */
+    public ApiGatewayV2Events asSamLocalSends(String authorization) {
+        this.claims = null;
+        this.samLocal = true;
+        headers.clear();
+        headers.put("Host", "127.0.0.1:3001");
+        headers.put("User-Agent", "curl/8.5.0");
+        headers.put("Accept", "*/*");
+        if (authorization != null) {
+            headers.put("Authorization", authorization);
+        }
+        headers.put("X-Forwarded-Proto", "http");
+        headers.put("X-Forwarded-Port", "3001");
+        return this;
+    }
+
     public ApiGatewayV2Events header(String name, String value) {
-        headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+        headers.put(samLocal ? name : name.toLowerCase(java.util.Locale.ROOT), value);
         return this;
     }
 
@@ -110,8 +136,8 @@ public final class ApiGatewayV2Events {
 
     public ApiGatewayV2Events jsonBody(String json) {
         this.body = json;
-        headers.put("content-type", "application/json");
-        headers.put("content-length", Integer.toString(json.getBytes(StandardCharsets.UTF_8).length));
+        header("Content-Type", "application/json");
+        header("Content-Length", Integer.toString(json.getBytes(StandardCharsets.UTF_8).length));
         return this;
     }
 
@@ -122,16 +148,63 @@ public final class ApiGatewayV2Events {
         return this;
     }
 
-    /** The event as API Gateway builds it, by the local cloud's own {@link HttpApiEvent}. */
+    /** The API Gateway route key, such as {@code GET /orders/{id}}. */
+    public String routeKey() {
+        return method + " " + routePath;
+    }
+
+    /** The event as API Gateway builds it (by the local cloud's own {@link HttpApiEvent}), or as SAM CLI sends it. */
     public String toJson() {
+        return samLocal ? samLocalJson() : apiGatewayJson();
+    }
+
+    private String apiGatewayJson() {
         Map<String, List<String>> requestHeaders = new LinkedHashMap<>();
         headers.forEach((name, value) -> requestHeaders.put(name, List.of(value)));
         HttpApiEvent.Request request = new HttpApiEvent.Request(method, rawPath, rawQuery(), requestHeaders,
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), "203.0.113.7", "HTTP/1.1");
-        HttpApiEvent.Context context = new HttpApiEvent.Context("123456789012", "a1b2c3d4e5", method + " " + routePath,
+        HttpApiEvent.Context context = new HttpApiEvent.Context("123456789012", "a1b2c3d4e5", routeKey(),
                 pathParameters, claims, null, "JKJaXmPLvHcESHA=" + UUID.randomUUID().toString().substring(0, 8),
                 REQUEST_TIME, base64);
         return new String(HttpApiEvent.json(request, context), StandardCharsets.UTF_8);
+    }
+
+    private String samLocalJson() {
+        ObjectNode event = eventStart();
+        event.putNull("cookies");
+        event.set("headers", JSON.valueToTree(headers));
+        event.set("queryStringParameters", query.isEmpty() ? null : JSON.valueToTree(query));
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", "123456789012");
+        context.put("apiId", "1234567890");
+        putHttp(context, "127.0.0.1", "Custom User Agent String");
+        context.put("requestId", "c6af9ac6-7b61-11e6-9a41-93e8deadbeef");
+        context.put("routeKey", routeKey());
+        context.put("stage", "$default");
+        event.put("body", base64 && body != null
+                ? Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)) : body);
+        event.set("pathParameters", pathParameters.isEmpty() ? null : JSON.valueToTree(pathParameters));
+        event.putNull("stageVariables");
+        event.put("isBase64Encoded", base64);
+        return JSON.writeValueAsString(event);
+    }
+
+    private ObjectNode eventStart() {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey());
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", rawQuery());
+        return event;
+    }
+
+    private void putHttp(ObjectNode context, String sourceIp, String userAgent) {
+        ObjectNode http = context.putObject("http");
+        http.put("method", method);
+        http.put("path", rawPath);
+        http.put("protocol", "HTTP/1.1");
+        http.put("sourceIp", sourceIp);
+        http.put("userAgent", userAgent);
     }
 
     private String rawQuery() {

@@ -65,8 +65,13 @@ public final class LambdaEntryPoint {
         return JSON.readTree(invokeRaw(definition, eventJson));
     }
 
-    /** An HTTP API invocation, its answer read as API Gateway would read it. */
+    /**
+     * An HTTP API invocation, its answer read as API Gateway would read it and checked against the API's contract
+     * (docs/openapi.yaml): an answer the contract does not describe fails the test here, whatever the test asserts.
+     */
     public HttpAnswer http(String definition, ApiGatewayV2Events request) {
-        return HttpAnswer.of(invoke(definition, request.toJson()));
+        HttpAnswer answer = HttpAnswer.of(invoke(definition, request.toJson()));
+        OpenApiContract.project().assertConforms(request.routeKey(), answer);
+        return answer;
     }
 }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,8 @@ import java.util.function.Predicate;
  * <p>Local-only endpoints under {@code /local/}, answered only to loopback clients, none of which exists in AWS:
  * {@code POST /local/token} (a dev access token), {@code GET /local/jwks.json} and
  * {@code GET /local/.well-known/openid-configuration} (the dev issuer), {@code POST /local/invoke/<Function>}
- * (invoke any function with the request body as its event, like {@code aws lambda invoke}).
+ * (invoke any function with the request body as its event, like {@code aws lambda invoke}), {@code GET
+ * /local/openapi.yaml} (the API's OpenAPI description).
  *
  * <p>This class serves and dispatches; {@link RouteHandler} (with {@link AuthorizerStep}), {@link LocalEndpoints},
  * {@link CorsPolicy} and {@link ResponseWriter} do the rest.
@@ -41,9 +43,17 @@ public final class HttpApiGateway implements AutoCloseable {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     /** What the gateway needs besides the routes. */
-    /** @param faultReport what {@code GET /local/faults} answers (the fault switch's rates and counts) */
+    /**
+     * @param faultReport what {@code GET /local/faults} answers (the fault switch's rates and counts)
+     * @param openApi     the API's OpenAPI description, served at {@code GET /local/openapi.yaml}; null: none
+     */
     public record Settings(String host, int port, Map<String, JwtAuthorizer> authorizers, Cors cors,
-            DevTokenIssuer issuer, java.util.function.Supplier<Map<String, Object>> faultReport) {
+            DevTokenIssuer issuer, java.util.function.Supplier<Map<String, Object>> faultReport, Path openApi) {
+
+        public Settings(String host, int port, Map<String, JwtAuthorizer> authorizers, Cors cors,
+                DevTokenIssuer issuer, java.util.function.Supplier<Map<String, Object>> faultReport) {
+            this(host, port, authorizers, cors, issuer, faultReport, null);
+        }
 
         public Settings(String host, int port, Map<String, JwtAuthorizer> authorizers, Cors cors,
                 DevTokenIssuer issuer) {
@@ -66,7 +76,8 @@ public final class HttpApiGateway implements AutoCloseable {
         this.routes = routes;
         this.routeHandler = new RouteHandler(routes, new AuthorizerStep(settings.authorizers()), functions, warm,
                 accessLog, Clock.systemUTC());
-        this.localEndpoints = new LocalEndpoints(settings.issuer(), functions, settings.faultReport());
+        this.localEndpoints = new LocalEndpoints(settings.issuer(), functions, settings.faultReport(),
+                settings.openApi());
         this.cors = new CorsPolicy(settings.cors());
         this.accessLog = accessLog;
     }

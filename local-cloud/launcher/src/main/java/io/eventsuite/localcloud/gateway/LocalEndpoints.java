@@ -3,7 +3,10 @@ package io.eventsuite.localcloud.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import io.eventsuite.localcloud.runtime.LambdaInvoker;
 import io.eventsuite.localcloud.runtime.lambda.FunctionError;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The local-only endpoints under {@code /local/}, none of which exists in AWS: {@code POST /local/token} (a dev
  * access token), {@code GET /local/jwks.json} and {@code GET /local/.well-known/openid-configuration} (the dev
  * issuer), {@code POST /local/invoke/<Function>} (invoke any function with the request body as its event, like
- * {@code aws lambda invoke}). Answered to loopback clients only: anyone else could mint tokens.
+ * {@code aws lambda invoke}), {@code GET /local/openapi.yaml} (the API's OpenAPI description, docs/openapi.yaml).
+ * Answered to loopback clients only: anyone else could mint tokens.
  */
 final class LocalEndpoints {
 
@@ -29,11 +33,15 @@ final class LocalEndpoints {
 
     private final java.util.function.Supplier<Map<String, Object>> faultReport;
 
+    /** {@code null} when there is no OpenAPI description to serve. */
+    private final Path openApi;
+
     LocalEndpoints(DevTokenIssuer issuer, Function<String, LambdaInvoker> functions,
-            java.util.function.Supplier<Map<String, Object>> faultReport) {
+            java.util.function.Supplier<Map<String, Object>> faultReport, Path openApi) {
         this.issuer = issuer;
         this.functions = functions;
         this.faultReport = faultReport;
+        this.openApi = openApi;
     }
 
     ApiGatewayV2.Response answer(HttpExchange exchange, String method, String rawPath, byte[] body,
@@ -52,6 +60,9 @@ final class LocalEndpoints {
                     "jwks_uri", issuer.issuer() + "/jwks.json", "token_endpoint", issuer.issuer() + "/token",
                     "id_token_signing_alg_values_supported", List.of("RS256"))), requestId);
         }
+        if (rawPath.equals("/local/openapi.yaml") && method.equals("GET") && openApi != null) {
+            return openApi(requestId);
+        }
         if (rawPath.equals("/local/faults") && method.equals("GET")) {
             return json(200, JSON.writeValueAsString(faultReport.get()), requestId);
         }
@@ -69,6 +80,20 @@ final class LocalEndpoints {
             }
         }
         return ApiGatewayV2.message(404, "Not Found", requestId);
+    }
+
+    /** Read at each request, so an edit of docs/openapi.yaml shows without a restart. */
+    private ApiGatewayV2.Response openApi(String requestId) {
+        byte[] yaml;
+        try {
+            yaml = Files.readAllBytes(openApi);
+        } catch (IOException e) {
+            return ApiGatewayV2.message(404, "No OpenAPI description at " + openApi, requestId);
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("content-type", List.of("application/yaml"));
+        headers.put("apigw-requestid", List.of(requestId));
+        return new ApiGatewayV2.Response(200, headers, yaml);
     }
 
     private ApiGatewayV2.Response token(byte[] body, String requestId) {

@@ -220,9 +220,20 @@ public final class Provisioner implements AutoCloseable {
      * against these emulators (see {@link ProvisionedStack#samEnvironment}).
      */
     public static void writeSamEnvVars(ProvisionedStack stack, Path file) {
+        writeSamEnvVars(stack, file, function -> List.of());
+    }
+
+    /** @param moreJavaOptions {@code -D} options a function's {@code JAVA_TOOL_OPTIONS} gets besides the endpoints */
+    public static void writeSamEnvVars(ProvisionedStack stack, Path file,
+            java.util.function.Function<SamTemplate.Function, List<String>> moreJavaOptions) {
         Map<String, Object> content = new LinkedHashMap<>();
         for (SamTemplate.Function function : stack.template().functions()) {
-            content.put(function.logicalId(), new TreeMap<>(stack.samEnvironment(function)));
+            Map<String, String> env = new TreeMap<>(stack.samEnvironment(function));
+            List<String> more = moreJavaOptions.apply(function);
+            if (env.containsKey("JAVA_TOOL_OPTIONS") && !more.isEmpty()) {
+                env.put("JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " " + String.join(" ", more));
+            }
+            content.put(function.logicalId(), env);
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
