@@ -104,6 +104,13 @@ class FunctionArtifactsRunAsLambdaTest {
     private static final List<String> EMULATOR_PACKAGES = List.of("org/elasticmq/", "org/apache/pekko/", "scala/",
             "org/h2/", "scalikejdbc/", "pureconfig/", "spray/json/", "org/parboiled2/", "com/typesafe/",
             "org/apache/commons/dbcp2/", "org/apache/commons/pool2/", "jakarta/transaction/");
+    /**
+     * HTTP clients besides the SDK's URL-connection client, which every AWS client is given: Netty and Apache's
+     * (the SDK's adapters for them, and the libraries themselves) only add start-up time and size to a Lambda.
+     */
+    private static final List<String> OTHER_HTTP_CLIENT_PACKAGES = List.of("io/netty/",
+            "software/amazon/awssdk/http/nio/netty/", "software/amazon/awssdk/http/apache/",
+            "software/amazon/awssdk/http/apache5/", "org/apache/hc/", "org/apache/http/");
 
     /** The template as the rule tests read it: every function it declares, whatever the local cloud makes of it. */
     private final Template declared = Template.project();
@@ -185,6 +192,9 @@ class FunctionArtifactsRunAsLambdaTest {
             softly.assertThat(layer.jars().stream()
                             .filter(jar -> Artifact.holdsAnyPackage(layer.dir().resolve(jar), EMULATOR_PACKAGES)))
                     .as("%s: libraries only the tests need (the emulators) must not ship to Lambda", id).isEmpty();
+            softly.assertThat(layer.jars().stream()
+                            .filter(jar -> Artifact.holdsAnyPackage(layer.dir().resolve(jar), OTHER_HTTP_CLIENT_PACKAGES)))
+                    .as("%s: Netty or Apache HTTP clients (the AWS clients use URL-connection)", id).isEmpty();
         });
         softly.assertAll();
     }
