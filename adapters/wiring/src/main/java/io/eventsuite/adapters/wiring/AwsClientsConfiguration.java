@@ -5,7 +5,6 @@ import io.awspring.cloud.autoconfigure.AwsClientProperties;
 import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
-import io.awspring.cloud.autoconfigure.dynamodb.DynamoDbClientCustomizer;
 import io.awspring.cloud.autoconfigure.sns.SnsClientCustomizer;
 import io.eventsuite.adapters.messaging.resilience.LambdaSdkClients;
 import io.eventsuite.adapters.messaging.resilience.PublishingResilienceConfig;
@@ -73,7 +72,7 @@ public class AwsClientsConfiguration {
                 ContainerCredentialsProvider.create()).build();
     }
 
-    /** Every sync client: the URL-connection HTTP client, and a span per call. */
+    /** Every sync client: the URL-connection HTTP client, and a span per call. DynamoDB gets nothing more. */
     @Bean
     AwsSyncClientCustomizer lambdaSyncClients(AwsSdkSpans spans) {
         return builder -> {
@@ -83,12 +82,6 @@ public class AwsClientsConfiguration {
             client.overrideConfiguration(client.overrideConfiguration().toBuilder().addExecutionInterceptor(spans)
                     .build());
         };
-    }
-
-    /** DynamoDB: nothing beyond the common settings; the SDK's own retries stay on. */
-    @Bean
-    DynamoDbClientCustomizer dynamoDbKeepsSdkRetries() {
-        return builder -> { };
     }
 
     @Bean
