@@ -28,6 +28,13 @@ final class BuiltArtifacts {
     static final List<String> EMULATOR_PACKAGES = List.of("org/elasticmq/", "org/apache/pekko/", "scala/",
             "org/h2/", "scalikejdbc/", "pureconfig/", "spray/json/", "org/parboiled2/", "com/typesafe/",
             "org/apache/commons/dbcp2/", "org/apache/commons/pool2/", "jakarta/transaction/");
+    /**
+     * HTTP clients besides the SDK's URL-connection client, which every AWS client is given: Netty and Apache's
+     * (the SDK's adapters for them, and the libraries themselves) only add start-up time and size to a Lambda.
+     */
+    static final List<String> OTHER_HTTP_CLIENT_PACKAGES = List.of("io/netty/",
+            "software/amazon/awssdk/http/nio/netty/", "software/amazon/awssdk/http/apache/",
+            "software/amazon/awssdk/http/apache5/", "org/apache/hc/", "org/apache/http/");
 
     private static BuiltArtifacts instance;
 

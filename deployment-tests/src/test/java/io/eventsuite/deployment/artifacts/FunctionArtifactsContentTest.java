@@ -56,6 +56,9 @@ class FunctionArtifactsContentTest {
             softly.assertThat(layer.jars().stream()
                             .filter(jar -> Artifact.holdsAnyPackage(layer.dir().resolve(jar), BuiltArtifacts.EMULATOR_PACKAGES)))
                     .as("%s: libraries only the tests need (the emulators) must not ship to Lambda", id).isEmpty();
+            softly.assertThat(layer.jars().stream().filter(jar ->
+                            Artifact.holdsAnyPackage(layer.dir().resolve(jar), BuiltArtifacts.OTHER_HTTP_CLIENT_PACKAGES)))
+                    .as("%s: Netty or Apache HTTP clients (the AWS clients use URL-connection)", id).isEmpty();
         });
         softly.assertAll();
     }

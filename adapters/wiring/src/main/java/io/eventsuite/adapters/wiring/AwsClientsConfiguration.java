@@ -1,29 +1,57 @@
 package io.eventsuite.adapters.wiring;
 
+import io.awspring.cloud.autoconfigure.AwsClientCustomizer;
+import io.awspring.cloud.autoconfigure.AwsClientProperties;
+import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
+import io.awspring.cloud.autoconfigure.sns.SnsClientCustomizer;
 import io.eventsuite.adapters.messaging.resilience.LambdaSdkClients;
 import io.eventsuite.adapters.messaging.resilience.PublishingResilienceConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.PropertySource;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
- * The AWS SDK clients, one of each per Lambda container (beans are lazy: a function builds only those it
- * uses). Region and credentials come from the SDK's default chains (in Lambda: {@code AWS_REGION} and the
- * execution role); endpoints from the SDK's standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables, which
- * the local cloud sets to point the same artifact at its emulators. The URL-connection HTTP client starts
- * fastest. DynamoDB keeps the SDK's standard retries (its only retry layer); SNS, SES and SQS have SDK
- * retries off because Resilience4j retries them (see {@link PublishingResilienceConfig}). Every client makes a
- * span per call ({@link AwsSdkSpans}).
+ * The AWS SDK clients, built by Spring Cloud AWS: one of each per Lambda container, lazily (a function builds only
+ * those it uses). Region and endpoints are Spring Cloud AWS properties ({@code spring.cloud.aws.region.static},
+ * {@code spring.cloud.aws.<service>.endpoint}), mapped in {@code eventsuite-aws-clients.properties} from the
+ * variables Lambda, the template and the local cloud set ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_<SERVICE>},
+ * or their {@code aws.*} system properties under {@code sam local}).
+ *
+ * <p>Spring Cloud AWS's auto-configuration builds the {@code DynamoDbClient} and the {@code SnsClient}; its SQS side
+ * is the async client and {@code @SqsListener} containers (a Lambda's event source mapping polls, nothing here may)
+ * and its SES side the v1 client behind a {@code MailSender}, so the sync {@link SqsClient} and {@link SesV2Client}
+ * are built here with the same {@link AwsClientBuilderConfigurer} (same region, credentials, endpoint properties
+ * and customizers). The customizers: every client gets the URL-connection HTTP client (starts fastest; set
+ * explicitly, so the SDK does no service-loader search for one) and a span per call ({@link AwsSdkSpans});
+ * DynamoDB keeps the SDK's retries (its only retry layer); SNS, SES and SQS get one attempt per call and the call
+ * timeouts of {@link PublishingResilienceConfig}, because Resilience4j retries them ({@link LambdaSdkClients}).
  */
 @Configuration(proxyBeanMethods = false)
+@PropertySource("classpath:eventsuite-aws-clients.properties")
+@EnableConfigurationProperties({AwsClientsConfiguration.SqsClientProperties.class,
+        AwsClientsConfiguration.SesV2ClientProperties.class})
+@Import(PublishingResilienceConfiguration.class)
 public class AwsClientsConfiguration {
 
     @Bean
@@ -31,30 +59,54 @@ public class AwsClientsConfiguration {
         return new AwsSdkSpans(registry.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
-    @Bean(destroyMethod = "close")
-    DynamoDbClient dynamoDbClient(AwsSdkSpans spans) {
-        return DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(o -> o.addExecutionInterceptor(spans)).build();
+    /**
+     * Where a function's credentials are, and only there: system properties ({@code sam local}, the tests), the
+     * environment (Lambda's execution role), the container endpoint (Lambda under SnapStart). Replaces Spring Cloud
+     * AWS's default, the SDK's full default chain, which would also look for profile files, web identity and EC2
+     * instance metadata.
+     */
+    @Bean
+    AwsCredentialsProvider lambdaCredentialsProvider() {
+        return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(true).credentialsProviders(
+                SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create(),
+                ContainerCredentialsProvider.create()).build();
+    }
+
+    /** Every sync client: the URL-connection HTTP client, and a span per call. DynamoDB gets nothing more. */
+    @Bean
+    AwsSyncClientCustomizer lambdaSyncClients(AwsSdkSpans spans) {
+        return builder -> {
+            builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+            // Every SDK sync client builder is an SdkClientBuilder; AwsSyncClientBuilder just does not say so.
+            SdkClientBuilder<?, ?> client = (SdkClientBuilder<?, ?>) builder;
+            client.overrideConfiguration(client.overrideConfiguration().toBuilder().addExecutionInterceptor(spans)
+                    .build());
+        };
     }
 
     @Bean
-    PublishingResilienceConfig publishingResilienceConfig() {
-        return PublishingResilienceConfig.fromEnvironment();
+    SnsClientCustomizer snsRetriedByResilience4j(PublishingResilienceConfig config) {
+        return builder -> LambdaSdkClients.configure(builder, config, override -> { });
     }
 
     @Bean(destroyMethod = "close")
-    SnsClient snsClient(PublishingResilienceConfig config, AwsSdkSpans spans) {
-        return LambdaSdkClients.configure(SnsClient.builder(), config, o -> o.addExecutionInterceptor(spans)).build();
+    SqsClient sqsClient(AwsClientBuilderConfigurer configurer, SqsClientProperties properties,
+            ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> common,
+            PublishingResilienceConfig config) {
+        AwsClientCustomizer<SqsClientBuilder> publishing = builder -> LambdaSdkClients.configure(builder, config,
+                override -> { });
+        return configurer.configureSyncClient(SqsClient.builder(), properties, connectionDetails.getIfAvailable(),
+                Stream.of(publishing), common.orderedStream()).build();
     }
 
     @Bean(destroyMethod = "close")
-    SesV2Client sesV2Client(PublishingResilienceConfig config, AwsSdkSpans spans) {
-        return LambdaSdkClients.configure(SesV2Client.builder(), config, o -> o.addExecutionInterceptor(spans)).build();
-    }
-
-    @Bean(destroyMethod = "close")
-    SqsClient sqsClient(PublishingResilienceConfig config, AwsSdkSpans spans) {
-        return LambdaSdkClients.configure(SqsClient.builder(), config, o -> o.addExecutionInterceptor(spans)).build();
+    SesV2Client sesV2Client(AwsClientBuilderConfigurer configurer, SesV2ClientProperties properties,
+            ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> common,
+            PublishingResilienceConfig config) {
+        AwsClientCustomizer<SesV2ClientBuilder> publishing = builder -> LambdaSdkClients.configure(builder, config,
+                override -> { });
+        return configurer.configureSyncClient(SesV2Client.builder(), properties, connectionDetails.getIfAvailable(),
+                Stream.of(publishing), common.orderedStream()).build();
     }
 
     /**
@@ -64,5 +116,15 @@ public class AwsClientsConfiguration {
     @Bean
     MeterRegistry meterRegistry() {
         return new SimpleMeterRegistry();
+    }
+
+    /** {@code spring.cloud.aws.sqs.endpoint} and {@code .region}, as Spring Cloud AWS's SQS starter would read them. */
+    @ConfigurationProperties("spring.cloud.aws.sqs")
+    public static class SqsClientProperties extends AwsClientProperties {
+    }
+
+    /** {@code spring.cloud.aws.ses.endpoint} and {@code .region}, as Spring Cloud AWS's SES starter would read them. */
+    @ConfigurationProperties("spring.cloud.aws.ses")
+    public static class SesV2ClientProperties extends AwsClientProperties {
     }
 }

@@ -17,8 +17,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * two layers multiply), and explicit timeouts ({@code apiCallAttemptTimeout} and {@code apiCallTimeout} at the
  * configured call timeout; each request then narrows {@code apiCallTimeout} to the invocation's remaining time).
  *
- * <p>Region and credentials come from the SDK's default chains (in Lambda, the function's environment) unless the
- * caller sets them on the builder. Build clients once per execution environment, outside the handler.
+ * <p>In the services, Spring Cloud AWS builds the clients (region, credentials, endpoints) and applies these
+ * settings through its client customizers (adapter-wiring's {@code AwsClientsConfiguration}); the factories here
+ * build the same clients without Spring, for the tests, with region and credentials from the SDK's default chains.
+ * Build clients once per execution environment, outside the handler.
  */
 public final class LambdaSdkClients {
 
@@ -38,7 +40,8 @@ public final class LambdaSdkClients {
     }
 
     /**
-     * Applies the settings to any sync client builder; set endpoint, region or credentials on it before or after.
+     * Applies the settings to any sync client builder, keeping the override configuration it already holds (such as
+     * execution interceptors); set endpoint, region or credentials on it before or after.
      *
      * @param more further client settings (execution interceptors, metric publishers); they must not turn SDK
      *             retries back on
@@ -51,7 +54,8 @@ public final class LambdaSdkClients {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder()
                 .connectionTimeout(config.connectTimeout())
                 .socketTimeout(config.callTimeout()));
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+        // on top of what the builder already holds (Spring Cloud AWS's user agent, interceptors set before)
+        ClientOverrideConfiguration.Builder override = builder.overrideConfiguration().toBuilder()
                 // max 1 attempt: the SDK does not retry, PublishingResilience does
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build())
                 .apiCallAttemptTimeout(config.callTimeout())

@@ -1,17 +1,6 @@
 package io.eventsuite.adapters.messaging.resilience;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every number of the resilience around an outbound AWS call (SNS publish, SES send, SQS send), in one place.
@@ -21,7 +10,9 @@ import java.util.regex.Pattern;
  * can make. The windows are small because a Lambda execution environment lives for minutes and serves one request at
  * a time: a breaker that needed a hundred calls to decide would never decide.
  *
- * <p>Defaults ({@link #DEFAULTS}), and the setting that overrides each (see {@link #from(Map)}):
+ * <p>Defaults ({@link #DEFAULTS}), and the setting that overrides each (a function's environment variable
+ * {@code EVENTSUITE_PUBLISHING_<setting>}, or the property {@code eventsuite.publishing.*}, bound by Spring Boot in
+ * adapter-wiring's {@code PublishingProperties}):
  * <table>
  *   <caption>Settings</caption>
  *   <tr><th>component</th><th>setting (after the prefix)</th><th>default</th><th>why</th></tr>
@@ -70,15 +61,10 @@ public record PublishingResilienceConfig(
         Duration deadlineMargin,
         Duration minimumCallBudget) {
 
-    /** The prefix {@link #from(Map)} reads settings under, in environment-variable form. */
-    public static final String DEFAULT_PREFIX = "EVENTSUITE_PUBLISHING_";
-
     public static final PublishingResilienceConfig DEFAULTS = new PublishingResilienceConfig(
             3, Duration.ofMillis(50), 2.0, Duration.ofMillis(400), 0.5,
             10, 5, 50f, Duration.ofSeconds(10), 2,
             Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(250), Duration.ofMillis(100));
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
 
     public PublishingResilienceConfig {
         require(retryMaxAttempts >= 1, "RETRY_MAX_ATTEMPTS", "must be at least 1");
@@ -98,68 +84,6 @@ public record PublishingResilienceConfig(
         require(deadlineMargin != null && !deadlineMargin.isNegative(), "DEADLINE_MARGIN", "must not be negative");
         require(positive(minimumCallBudget) && minimumCallBudget.compareTo(callTimeout) <= 0,
                 "MINIMUM_CALL_BUDGET", "must be positive and at most the call timeout");
-    }
-
-    /** Reads overrides from the environment ({@link #DEFAULT_PREFIX}), defaults for the rest. */
-    public static PublishingResilienceConfig fromEnvironment() {
-        return from(System.getenv());
-    }
-
-    /** {@link #from(Map, String)} with {@link #DEFAULT_PREFIX}. */
-    public static PublishingResilienceConfig from(Map<String, String> settings) {
-        return from(settings, DEFAULT_PREFIX);
-    }
-
-    /** {@link #from(Map, String)} over properties, such as {@code eventsuite.publishing.retry.max-attempts=4}. */
-    public static PublishingResilienceConfig from(Properties properties, String prefix) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
-        return from(settings, prefix);
-    }
-
-    /**
-     * The defaults, overridden by the settings under {@code prefix}. Names are relaxed: case, {@code .} and {@code -}
-     * do not matter, so {@code EVENTSUITE_PUBLISHING_RETRY_MAX_ATTEMPTS} (environment) and
-     * {@code eventsuite.publishing.retry.max-attempts} (properties) name the same setting. Durations are milliseconds
-     * ({@code 250}), with a unit ({@code 250ms}, {@code 10s}, {@code 1m}) or ISO-8601 ({@code PT10S}). Settings outside
-     * the prefix are ignored; an unknown one under it, or a value that does not parse, fails at once (a typo in a
-     * function's environment should break its cold start, not silently change nothing).
-     *
-     * @param prefix for example {@code EVENTSUITE_PUBLISHING_}, or {@code EVENTSUITE_EMAIL_} for a second integration
-     */
-    public static PublishingResilienceConfig from(Map<String, String> settings, String prefix) {
-        Objects.requireNonNull(settings, "settings");
-        String normalPrefix = normalize(Objects.requireNonNull(prefix, "prefix"));
-        Map<String, String> ours = new LinkedHashMap<>();
-        settings.forEach((key, value) -> {
-            String name = normalize(key);
-            if (name.startsWith(normalPrefix) && value != null && !value.isBlank()) {
-                ours.put(name.substring(normalPrefix.length()), value.strip());
-            }
-        });
-        Set<String> unknown = new TreeSet<>(ours.keySet());
-        unknown.removeAll(Setting.NAMES);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown resilience setting(s) " + unknown.stream()
-                    .map(u -> normalPrefix + u).toList() + "; known: " + new TreeSet<>(Setting.NAMES));
-        }
-        Setting s = new Setting(ours, normalPrefix);
-        PublishingResilienceConfig d = DEFAULTS;
-        return new PublishingResilienceConfig(
-                s.value("RETRY_MAX_ATTEMPTS", Integer::parseInt, d.retryMaxAttempts),
-                s.value("RETRY_INITIAL_BACKOFF", PublishingResilienceConfig::duration, d.retryInitialBackoff),
-                s.value("RETRY_BACKOFF_MULTIPLIER", Double::parseDouble, d.retryBackoffMultiplier),
-                s.value("RETRY_MAX_BACKOFF", PublishingResilienceConfig::duration, d.retryMaxBackoff),
-                s.value("RETRY_JITTER", Double::parseDouble, d.retryJitter),
-                s.value("BREAKER_WINDOW_SIZE", Integer::parseInt, d.breakerWindowSize),
-                s.value("BREAKER_MINIMUM_CALLS", Integer::parseInt, d.breakerMinimumCalls),
-                s.value("BREAKER_FAILURE_RATE_THRESHOLD", Float::parseFloat, d.breakerFailureRateThreshold),
-                s.value("BREAKER_OPEN_DURATION", PublishingResilienceConfig::duration, d.breakerOpenDuration),
-                s.value("BREAKER_HALF_OPEN_CALLS", Integer::parseInt, d.breakerHalfOpenCalls),
-                s.value("CALL_TIMEOUT", PublishingResilienceConfig::duration, d.callTimeout),
-                s.value("CONNECT_TIMEOUT", PublishingResilienceConfig::duration, d.connectTimeout),
-                s.value("DEADLINE_MARGIN", PublishingResilienceConfig::duration, d.deadlineMargin),
-                s.value("MINIMUM_CALL_BUDGET", PublishingResilienceConfig::duration, d.minimumCallBudget));
     }
 
     /** A copy with another open duration. */
@@ -184,28 +108,6 @@ public record PublishingResilienceConfig(
                 breakerOpenDuration, breakerHalfOpenCalls, callTimeout, connectTimeout, margin, minimumBudget);
     }
 
-    static Duration duration(String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "ms" : m.group(2);
-            return switch (unit) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                default -> Duration.ofMillis(amount);
-            };
-        }
-        try {
-            return Duration.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a duration: " + text);
-        }
-    }
-
-    private static String normalize(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
     private static boolean positive(Duration d) {
         return d != null && !d.isNegative() && !d.isZero();
     }
@@ -213,28 +115,6 @@ public record PublishingResilienceConfig(
     private static void require(boolean condition, String setting, String rule) {
         if (!condition) {
             throw new IllegalArgumentException("resilience setting " + setting + " " + rule);
-        }
-    }
-
-    /** The overrides found, read one by one with the key named in any error. */
-    private record Setting(Map<String, String> values, String prefix) {
-
-        static final Set<String> NAMES = Set.of("RETRY_MAX_ATTEMPTS", "RETRY_INITIAL_BACKOFF",
-                "RETRY_BACKOFF_MULTIPLIER", "RETRY_MAX_BACKOFF", "RETRY_JITTER", "BREAKER_WINDOW_SIZE",
-                "BREAKER_MINIMUM_CALLS", "BREAKER_FAILURE_RATE_THRESHOLD", "BREAKER_OPEN_DURATION",
-                "BREAKER_HALF_OPEN_CALLS", "CALL_TIMEOUT", "CONNECT_TIMEOUT", "DEADLINE_MARGIN", "MINIMUM_CALL_BUDGET");
-
-        <T> T value(String name, Function<String, T> parse, T fallback) {
-            String text = values.get(name);
-            if (text == null) {
-                return fallback;
-            }
-            try {
-                return parse.apply(text);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("resilience setting " + prefix + name + " has an invalid value '"
-                        + text + "'", e);
-            }
         }
     }
 }

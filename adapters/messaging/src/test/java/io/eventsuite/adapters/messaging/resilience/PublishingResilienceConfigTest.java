@@ -8,13 +8,11 @@ import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Resilience configuration: documented defaults, overridable from the environment")
+@DisplayName("Resilience configuration: documented defaults, checked ranges")
 class PublishingResilienceConfigTest {
 
     @Test
@@ -33,40 +31,17 @@ class PublishingResilienceConfigTest {
         assertThat(d.breakerHalfOpenCalls()).isEqualTo(2);
         assertThat(d.callTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(d.deadlineMargin()).isEqualTo(Duration.ofMillis(250));
-        assertThat(PublishingResilienceConfig.from(Map.of("PATH", "/usr/bin"))).isEqualTo(d);
     }
 
     @Test
-    void settings_are_read_from_environment_variables_or_properties_alike() {
-        PublishingResilienceConfig fromEnv = PublishingResilienceConfig.from(Map.of(
-                "EVENTSUITE_PUBLISHING_RETRY_MAX_ATTEMPTS", "4",
-                "EVENTSUITE_PUBLISHING_BREAKER_OPEN_DURATION", "30s",
-                "EVENTSUITE_PUBLISHING_CALL_TIMEOUT", "PT1.5S",
-                "EVENTSUITE_PUBLISHING_DEADLINE_MARGIN", "400",
-                "OTHER_SETTING", "ignored"));
-        Properties properties = new Properties();
-        properties.setProperty("eventsuite.email.retry.max-attempts", "4");
-        properties.setProperty("eventsuite.email.breaker.open-duration", "30s");
-        properties.setProperty("eventsuite.email.call-timeout", "1500ms");
-        properties.setProperty("eventsuite.email.deadline-margin", "400ms");
-        PublishingResilienceConfig fromProperties = PublishingResilienceConfig.from(properties, "eventsuite.email.");
-
-        assertThat(fromEnv.retryMaxAttempts()).isEqualTo(4);
-        assertThat(fromEnv.breakerOpenDuration()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(fromEnv.callTimeout()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(fromEnv.deadlineMargin()).isEqualTo(Duration.ofMillis(400));
-        assertThat(fromEnv.breakerWindowSize()).isEqualTo(10);
-        assertThat(fromProperties).isEqualTo(fromEnv);
-    }
-
-    @Test
-    void a_bad_value_or_an_unknown_setting_fails_loudly_and_names_it() {
-        assertThatThrownBy(() -> PublishingResilienceConfig.from(Map.of("EVENTSUITE_PUBLISHING_RETRY_JITTER", "lots")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RETRY_JITTER");
-        assertThatThrownBy(() -> PublishingResilienceConfig.from(Map.of("EVENTSUITE_PUBLISHING_RETRY_MAX_ATTEMPTS", "0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RETRY_MAX_ATTEMPTS");
-        assertThatThrownBy(() -> PublishingResilienceConfig.from(Map.of("EVENTSUITE_PUBLISHING_RETRY_MAX_ATEMPTS", "4")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RETRY_MAX_ATEMPTS");
+    void a_value_out_of_range_fails_loudly_and_names_the_setting() {
+        assertThatThrownBy(() -> PublishingResilienceConfig.DEFAULTS.withRetryMaxAttempts(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("resilience setting RETRY_MAX_ATTEMPTS must be at least 1");
+        assertThatThrownBy(() -> PublishingResilienceConfig.DEFAULTS.withDeadlineMargin(Duration.ofMillis(250),
+                Duration.ofSeconds(3)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("resilience setting MINIMUM_CALL_BUDGET must be positive and at most the call timeout");
     }
 
     @Test
