@@ -438,14 +438,14 @@ class FunctionArtifactsRunAsLambdaTest {
             add(batch, EventSources.USERS, erasureOf(alice));
             assertNoBatchItemFailures(function.invokeJson(batch.toJson()));
             assertThat(stack.item("RecipientsTable", "id", alice)).as("alice's recipient projection")
-                    .containsOnlyKeys("id", "version", "erased");
+                    .containsOnlyKeys("id", "version", "erased", "erasedAt");
 
             SqsEvents withGarbage = SqsEvents.batchFrom("PurgeRecipientQueue");
             String garbage = withGarbage.add("{not a cloud event", Map.of("type", UserDeleted.TYPE));
             add(withGarbage, EventSources.USERS, erasureOf(bob));
             assertBatchItemFailures(function.invokeJson(withGarbage.toJson()), garbage);
             assertThat(stack.item("RecipientsTable", "id", bob)).as("bob's recipient projection")
-                    .containsOnlyKeys("id", "version", "erased");
+                    .containsOnlyKeys("id", "version", "erased", "erasedAt");
         });
     }
 
