@@ -43,15 +43,16 @@ import java.util.function.Consumer;
  * environment (a new event: new work, not a replay). The ratio is taken per round and function (the two ran seconds
  * apart, under the same load) and then summarised.
  *
- * <p>Variants: {@code spring} (as deployed), {@code spring-untraced} (the same artifact with tracing switched off in its
- * environment, {@link Variant#UNTRACED}: issue 7's cold cost of tracing), {@code plain}, and the {@code *-c2}
- * variants. JIT: {@link ExecutionEnvironment} always starts its JVMs with {@code -XX:TieredStopAtLevel=1} (as Lambda's
+ * <p>Variants: {@code spring} (as the template runs it: Spring AOT on), {@code spring-no-aot} (the same artifact with
+ * {@code -Dspring.aot.enabled=false}: the AOT lever), {@code spring-untraced} (without AOT and with tracing switched
+ * off in its environment, {@link Variant#UNTRACED}: issue 7's cold cost of tracing, against {@code spring-no-aot}),
+ * {@code plain}, and the {@code *-c2} variants. JIT: {@link ExecutionEnvironment} always starts its JVMs with {@code -XX:TieredStopAtLevel=1} (as Lambda's
  * runtime does) and {@link FunctionSpec} takes no JVM flags. The {@code *-c2} variants undo it without touching the
  * runtime module: HotSpot applies {@code _JAVA_OPTIONS} after the command line, so {@code -XX:TieredStopAtLevel=4}
  * there restores full tiered compilation (each run checks the JVM reported picking it up).
  *
  * <p>Arguments ({@code name=value}, a leading {@code --} optional): {@code rounds=5}, {@code warmup-rounds=1},
- * {@code variants=spring,spring-untraced,plain}, {@code functions=get-order,place-order,send-notifications}.
+ * {@code variants=spring,spring-no-aot,spring-untraced,plain}, {@code functions=get-order,place-order,send-notifications}.
  */
 public final class ColdStartBenchmark {
 
@@ -64,8 +65,12 @@ public final class ColdStartBenchmark {
 
     /** What is started: the Spring function or the plain handler, its JIT, and what its environment adds. */
     public enum Variant {
-        SPRING("spring", "(a) Spring Cloud Function, FunctionInvoker", true, false, Map.of()),
-        UNTRACED("spring-untraced", "(a') the same, tracing off", true, false, Map.of(
+        SPRING("spring", "(a) Spring Cloud Function, as the template runs it", true, false, Map.of()),
+        NO_AOT("spring-no-aot", "(a) without Spring AOT", true, false, Map.of(
+                "JAVA_TOOL_OPTIONS", "-Dspring.aot.enabled=false")),
+        // Without AOT, whose generated context fixes the tracing auto-configuration's conditions at build time.
+        UNTRACED("spring-untraced", "(a) without Spring AOT, tracing off", true, false, Map.of(
+                "JAVA_TOOL_OPTIONS", "-Dspring.aot.enabled=false",
                 // Boot's tracing auto-configuration (tracer, propagation, span export) off; the layer's exporter none.
                 "MANAGEMENT_TRACING_EXPORT_ENABLED", "false",
                 "EVENTSUITE_TRACING_EXPORTER", "none")),
@@ -98,10 +103,20 @@ public final class ColdStartBenchmark {
         }
     }
 
-    public record Options(int rounds, int warmupRounds, List<Variant> variants, List<String> functions) {
+    /**
+     * @param extraEnvironment added to every variant's environment ({@code JAVA_TOOL_OPTIONS} is appended to), to look
+     *                         inside or try a lever without a rebuild, e.g. {@code env=JAVA_TOOL_OPTIONS=-Xlog:class+load}
+     * @param showLog           print the log of each (function, variant)'s first start
+     */
+    public record Options(int rounds, int warmupRounds, List<Variant> variants, List<String> functions,
+            Map<String, String> extraEnvironment, boolean showLog) {
 
-        public static final Options DEFAULT = new Options(5, 1, List.of(Variant.SPRING, Variant.UNTRACED,
-                Variant.PLAIN), WORKLOADS.stream().map(Workload::id).toList());
+        public static final Options DEFAULT = new Options(5, 1, List.of(Variant.SPRING, Variant.NO_AOT,
+                Variant.UNTRACED, Variant.PLAIN), WORKLOADS.stream().map(Workload::id).toList(), Map.of(), false);
+
+        public Options(int rounds, int warmupRounds, List<Variant> variants, List<String> functions) {
+            this(rounds, warmupRounds, variants, functions, Map.of(), false);
+        }
 
         public Options {
             if (rounds < 1 || warmupRounds < 0 || variants.isEmpty() || functions.isEmpty()) {
@@ -109,6 +124,7 @@ public final class ColdStartBenchmark {
             }
             variants = List.copyOf(variants);
             functions = List.copyOf(functions);
+            extraEnvironment = Map.copyOf(extraEnvironment);
             functions.forEach(ColdStartBenchmark::workload);
         }
 
@@ -117,6 +133,8 @@ public final class ColdStartBenchmark {
             int warmup = DEFAULT.warmupRounds;
             List<Variant> variants = DEFAULT.variants;
             List<String> functions = DEFAULT.functions;
+            Map<String, String> extraEnvironment = new LinkedHashMap<>();
+            boolean showLog = false;
             for (String arg : args) {
                 if (arg.isBlank()) {
                     continue;
@@ -128,12 +146,18 @@ public final class ColdStartBenchmark {
                     case "warmup-rounds" -> warmup = Integer.parseInt(value);
                     case "variants" -> variants = Arrays.stream(value.split(",")).map(Variant::of).toList();
                     case "functions" -> functions = Arrays.stream(value.split(",")).map(String::strip).toList();
+                    case "env" -> {
+                        String[] variable = value.split("=", 2);
+                        extraEnvironment.put(variable[0], variable.length == 2 ? variable[1] : "");
+                    }
+                    case "show-log" -> showLog = Boolean.parseBoolean(value);
                     default -> throw new IllegalArgumentException("unknown argument " + arg
-                            + "; use rounds=N warmup-rounds=N variants=spring,spring-untraced,plain,spring-c2,plain-c2"
-                            + " functions=get-order,place-order,send-notifications");
+                            + "; use rounds=N warmup-rounds=N variants=spring,spring-no-aot,spring-untraced,plain,spring-c2,plain-c2"
+                            + " functions=get-order,place-order,send-notifications env=NAME=VALUE"
+                            + " show-log=true");
                 }
             }
-            return new Options(rounds, warmup, variants, functions);
+            return new Options(rounds, warmup, variants, functions, extraEnvironment, showLog);
         }
     }
 
@@ -224,13 +248,14 @@ public final class ColdStartBenchmark {
                     Variant variant = start.variant();
                     SamTemplate.Function function = template.function(workload.function());
                     FunctionSpec spec = spec(variant, workload, function, classpaths.get(key(workload, variant.spring)),
-                            environments.get(workload.id()));
+                            environments.get(workload.id()), options.extraEnvironment());
+                    boolean first = shown.add(workload.id() + "/" + variant.id);
                     Sample sample = measure(spec, workload.id(), variant, round, prepared.get(workload.id()),
-                            emulators.region());
+                            emulators.region(), first && options.showLog() ? progress : line -> { });
                     progress.accept(String.format(Locale.ROOT, "%s %-18s %-16s cold %,7.0f ms  warm %,5.0f ms",
                             round < 1 ? "warm-up " + (r + 1) : "round " + round + "  ", workload.id(), variant.id,
                             millis(sample.cold()), millis(sample.warm())));
-                    if (shown.add(workload.id() + "/" + variant.id)) {
+                    if (first) {
                         progress.accept("  its first answer: " + sample.answer());
                     }
                     if (round >= 1) {
@@ -247,11 +272,12 @@ public final class ColdStartBenchmark {
     }
 
     private static FunctionSpec spec(Variant variant, Workload workload, SamTemplate.Function function,
-            List<Path> classpath, Map<String, String> templateEnvironment) {
+            List<Path> classpath, Map<String, String> templateEnvironment, Map<String, String> extraEnvironment) {
         // Both get the function's environment from the template (so the same JAVA_TOOL_OPTIONS): the plain handler
         // reads only the tables, topic and queue it needs, AWS_REGION, the credentials and the endpoints of it.
         Map<String, String> environment = new LinkedHashMap<>(templateEnvironment);
-        environment.putAll(variant.environment);
+        variant.environment.forEach((name, value) -> add(environment, name, value));
+        extraEnvironment.forEach((name, value) -> add(environment, name, value));
         if (variant.fullJit) {
             environment.put("_JAVA_OPTIONS", FULL_JIT);
         }
@@ -260,8 +286,13 @@ public final class ColdStartBenchmark {
                 environment, function.memoryMb(), INVOCATION_TIMEOUT);
     }
 
+    /** Sets a variable; JVM options are appended to those the template gives (a later -D wins). */
+    private static void add(Map<String, String> environment, String name, String value) {
+        environment.merge(name, value, (old, added) -> name.equals("JAVA_TOOL_OPTIONS") ? old + " " + added : added);
+    }
+
     private static Sample measure(FunctionSpec spec, String function, Variant variant, int round,
-            Workload.Prepared workload, String region) {
+            Workload.Prepared workload, String region, Consumer<String> showLog) {
         List<String> log = new CopyOnWriteArrayList<>();
         String label = function + "/" + variant.id;
         try (ExecutionEnvironment environment = new ExecutionEnvironment(spec, region, log::add)) {
@@ -275,6 +306,7 @@ public final class ColdStartBenchmark {
             byte[] second = environment.invoke(secondEvent);
             long warm = System.nanoTime() - start;
             check(label, workload, second, log);
+            log.forEach(line -> showLog.accept("  | " + line));
             if (variant.fullJit && log.stream().noneMatch(l -> l.contains("Picked up _JAVA_OPTIONS: " + FULL_JIT))) {
                 throw new IllegalStateException(label + ": the JVM did not report picking up _JAVA_OPTIONS="
                         + FULL_JIT + "; its log:\n" + String.join("\n", log));
@@ -399,8 +431,8 @@ public final class ColdStartBenchmark {
                             p.jars(), p.bytes() / 1e6));
                 }
                 for (Variant[] pair : new Variant[][] {{Variant.SPRING, Variant.PLAIN},
-                        {Variant.UNTRACED, Variant.PLAIN}, {Variant.SPRING, Variant.UNTRACED},
-                        {Variant.SPRING_C2, Variant.PLAIN_C2}}) {
+                        {Variant.NO_AOT, Variant.PLAIN}, {Variant.SPRING, Variant.NO_AOT},
+                        {Variant.NO_AOT, Variant.UNTRACED}, {Variant.SPRING_C2, Variant.PLAIN_C2}}) {
                     Summary ratio = coldRatio(function, pair[0], pair[1]);
                     if (ratio.count() > 0) {
                         t.append(String.format(Locale.ROOT, "%-19s %-44s %-8s %s%n", function,

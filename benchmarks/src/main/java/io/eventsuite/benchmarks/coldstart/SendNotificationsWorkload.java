@@ -28,9 +28,10 @@ import java.util.UUID;
 
 /**
  * The SQS consumer {@code sendNotifications}: a batch of one {@code order.placed.v1} CloudEvent for a recipient
- * projected beforehand (by notification-service's own repository). Per record: the idempotency claim, the
- * recipient read, the notification written, the email channel called (in the local cloud: the captured-email
- * queue), the notification marked sent, the idempotency result. Every invocation carries a new event (a redelivery
+ * projected beforehand (by notification-service's own repository). Per record, eight round trips: the idempotency
+ * claim, the look for an earlier notification, the recipient read, the notification written, the recipient read again
+ * (erased meanwhile?), the email channel called (in the local cloud: the captured-email queue), the notification
+ * marked sent, the idempotency result. Every invocation carries a new event (a redelivery
  * would be a replay); the answer must list no batch item failure.
  */
 final class SendNotificationsWorkload implements Workload {

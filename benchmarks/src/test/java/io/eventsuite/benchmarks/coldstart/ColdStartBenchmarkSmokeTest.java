@@ -22,14 +22,15 @@ class ColdStartBenchmarkSmokeTest {
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void everyFunctionStartsInEveryVariantAndDoesItsWork() {
         List<String> functions = List.of("get-order", "place-order", "send-notifications");
-        Result result = ColdStartBenchmark.run(new Options(1, 0, List.of(Variant.SPRING, Variant.UNTRACED,
-                Variant.PLAIN), functions), line -> System.out.println("  " + line));
+        Result result = ColdStartBenchmark.run(new Options(1, 0, Options.DEFAULT.variants(), functions),
+                line -> System.out.println("  " + line));
         System.out.println(result.table());
 
         assertThat(result.samples()).extracting(s -> s.function() + "/" + s.variant().id)
-                .containsExactlyInAnyOrder("get-order/spring", "get-order/spring-untraced", "get-order/plain",
-                        "place-order/spring", "place-order/spring-untraced", "place-order/plain",
-                        "send-notifications/spring", "send-notifications/spring-untraced",
+                .containsExactlyInAnyOrder("get-order/spring", "get-order/spring-no-aot", "get-order/spring-untraced",
+                        "get-order/plain", "place-order/spring", "place-order/spring-no-aot",
+                        "place-order/spring-untraced", "place-order/plain", "send-notifications/spring",
+                        "send-notifications/spring-no-aot", "send-notifications/spring-untraced",
                         "send-notifications/plain");
         for (String function : functions) {
             assertThat(result.coldRatio(function, Variant.SPRING, Variant.PLAIN).count()).isEqualTo(1);

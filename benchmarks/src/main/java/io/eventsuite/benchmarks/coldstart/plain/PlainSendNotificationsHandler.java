@@ -20,11 +20,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The cold-start baseline for the {@code sendNotifications} consumer: a plain-Java Lambda handler, no Spring, no shared
- * layer, doing per record the SDK work {@code SendNotificationsFunction} does for a new {@code order.placed.v1} event:
- * claim the event id (conditional PutItem on {@code IDEMPOTENCY_TABLE}), read the recipient (consistent GetItem on
- * {@code RECIPIENTS_TABLE}), write the notification (conditional PutItem on {@code NOTIFICATIONS_TABLE}), send it
- * through the email channel (in the local cloud, as the service does there: SendMessage to
- * {@code CAPTURED_EMAIL_QUEUE_URL}), mark it sent (UpdateItem) and store the outcome under the event id. A record it
+ * layer, doing per record the SDK work {@code SendNotificationsFunction} does for a new {@code order.placed.v1} event,
+ * eight round trips: claim the event id (conditional PutItem on {@code IDEMPOTENCY_TABLE}), look for an earlier
+ * notification of it (GetItem on {@code NOTIFICATIONS_TABLE}), read the recipient (consistent GetItem on
+ * {@code RECIPIENTS_TABLE}), write the notification (conditional PutItem), read the recipient again (the service's
+ * check that it was not erased meanwhile), send it through the email channel (in the local cloud, as the service does
+ * there: SendMessage to {@code CAPTURED_EMAIL_QUEUE_URL}), mark it sent (UpdateItem) and store the outcome under the
+ * event id. A record it
  * cannot handle is listed as a batch item failure. The SQS event and the CloudEvent body are read with the Lambda
  * runtime's own serializers.
  */
@@ -74,19 +76,21 @@ public final class PlainSendNotificationsHandler implements RequestStreamHandler
         Instant now = Instant.now();
         String claim = IDEMPOTENCY.claim(event.id, event.type, now);
         String customer = String.valueOf(event.data.get("customerId"));
-        GetItemResponse found = DYNAMO.getItem(b -> b.tableName(RECIPIENTS).consistentRead(true)
-                .key(Map.of("id", AttributeValue.fromS(customer))));
-        if (!found.hasItem() || !found.item().containsKey("email")) {
-            throw new IllegalStateException("no recipient");
-        }
-        String email = found.item().get("email").s();
         String notificationId = event.id;
+        if (DYNAMO.getItem(b -> b.tableName(NOTIFICATIONS).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS(notificationId)))).hasItem()) {
+            throw new IllegalStateException("notified before");
+        }
+        String email = recipientEmail(customer);
         String subject = "Order " + event.data.get("orderId") + " placed";
         DYNAMO.putItem(b -> b.tableName(NOTIFICATIONS).conditionExpression("attribute_not_exists(id)")
                 .item(Map.of("id", AttributeValue.fromS(notificationId), "recipientId", AttributeValue.fromS(customer),
                         "causedBy", AttributeValue.fromS(event.id), "kind", AttributeValue.fromS("ORDER_PLACED"),
                         "subject", AttributeValue.fromS(subject), "body", AttributeValue.fromS(subject + "."),
                         "status", AttributeValue.fromS("PENDING"), "createdAt", AttributeValue.fromS(now.toString()))));
+        if (!email.equals(recipientEmail(customer))) {
+            throw new IllegalStateException("recipient changed");
+        }
         SQS.sendMessage(b -> b.queueUrl(EMAIL_QUEUE).messageBody("{\"to\":" + PlainGetOrderHandler.quote(email)
                 + ",\"subject\":" + PlainGetOrderHandler.quote(subject) + ",\"text\":"
                 + PlainGetOrderHandler.quote(subject + ".") + "}"));
@@ -94,5 +98,14 @@ public final class PlainSendNotificationsHandler implements RequestStreamHandler
                 .updateExpression("SET #s = :sent").expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":sent", AttributeValue.fromS("SENT"))));
         IDEMPOTENCY.complete(event.id, claim, "{\"outcome\":\"sent\"}", now);
+    }
+
+    private static String recipientEmail(String id) {
+        GetItemResponse found = DYNAMO.getItem(b -> b.tableName(RECIPIENTS).consistentRead(true)
+                .key(Map.of("id", AttributeValue.fromS(id))));
+        if (!found.hasItem() || !found.item().containsKey("email")) {
+            throw new IllegalStateException("no recipient");
+        }
+        return found.item().get("email").s();
     }
 }
