@@ -1,6 +1,7 @@
 package io.eventsuite.benchmarks.coldstart;
 
 import io.eventsuite.benchmarks.Summary;
+import io.eventsuite.benchmarks.coldstart.snapstart.SnapStartHandler;
 import io.eventsuite.localcloud.LocalEmulators;
 import io.eventsuite.localcloud.functions.ArtifactBuilder;
 import io.eventsuite.localcloud.provision.ProvisionedStack;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -56,6 +58,8 @@ import java.util.function.Consumer;
  */
 public final class ColdStartBenchmark {
 
+    /** Spring Boot's logging level variable that makes the AWS SDK log each request it sends. */
+    static final Map<String, String> ROUND_TRIP_LOGGING = Map.of("LOGGING_LEVEL_SOFTWARE_AMAZON_AWSSDK_REQUEST", "DEBUG");
     /** Longer than the template's 15 s, so that a slow moment of a shared machine does not cut a cold start off. */
     static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(60);
     private static final String FULL_JIT = "-XX:TieredStopAtLevel=4";
@@ -74,6 +78,13 @@ public final class ColdStartBenchmark {
                 // Boot's tracing auto-configuration (tracer, propagation, span export) off; the layer's exporter none.
                 "MANAGEMENT_TRACING_EXPORT_ENABLED", "false",
                 "EVENTSUITE_TRACING_EXPORTER", "none")),
+        // SnapStart in one JVM (snapstart.SnapStartHandler): init, then the CRaC hooks as around a snapshot, then the
+        // invocations, each timed inside the handler; and the same handler without the hooks.
+        PRIMED("spring-primed", "(a) init, CRaC hooks (priming) as SnapStart, invoke", true, false, Map.of(
+                "JAVA_TOOL_OPTIONS", "-Dorg.crac.Core.Compat=" + SnapStartHandler.class.getPackageName(),
+                "EVENTSUITE_BENCH_SNAPSHOT", "true")),
+        UNPRIMED("spring-unprimed", "(a) init, invoke (no hooks), timed alike", true, false, Map.of(
+                "EVENTSUITE_BENCH_SNAPSHOT", "false")),
         PLAIN("plain", "(b) plain RequestStreamHandler, same work", false, false, Map.of()),
         SPRING_C2("spring-c2", "(a) Spring Cloud Function", true, true, Map.of()),
         PLAIN_C2("plain-c2", "(b) plain RequestStreamHandler", false, true, Map.of());
@@ -94,6 +105,11 @@ public final class ColdStartBenchmark {
 
         String jit() {
             return fullJit ? "C1+C2" : "C1 only";
+        }
+
+        /** Whether it runs under {@link SnapStartHandler}, which times each invocation inside the handler. */
+        boolean snapStartHandler() {
+            return this == PRIMED || this == UNPRIMED;
         }
 
         static Variant of(String id) {
@@ -151,10 +167,15 @@ public final class ColdStartBenchmark {
                         extraEnvironment.put(variable[0], variable.length == 2 ? variable[1] : "");
                     }
                     case "show-log" -> showLog = Boolean.parseBoolean(value);
+                    case "round-trips" -> {
+                        if (Boolean.parseBoolean(value)) {
+                            extraEnvironment.putAll(ROUND_TRIP_LOGGING);
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown argument " + arg
                             + "; use rounds=N warmup-rounds=N variants=spring,spring-no-aot,spring-untraced,plain,spring-c2,plain-c2"
                             + " functions=get-order,place-order,send-notifications env=NAME=VALUE"
-                            + " show-log=true");
+                            + " show-log=true round-trips=true");
                 }
             }
             return new Options(rounds, warmup, variants, functions, extraEnvironment, showLog);
@@ -167,8 +188,12 @@ public final class ColdStartBenchmark {
                         + WORKLOADS.stream().map(Workload::id).toList()));
     }
 
-    /** One environment's two invocations, and what its first answer showed. */
-    public record Sample(String function, Variant variant, int round, Duration cold, Duration warm, String answer) {
+    /**
+     * One environment's two invocations, and what its first answer showed; under {@link SnapStartHandler} also the two
+     * invocations' times inside the handler (else NaN).
+     */
+    public record Sample(String function, Variant variant, int round, Duration cold, Duration warm, String answer,
+            double firstHandledMs, double warmHandledMs, int warmRoundTrips, double coldCpuMs) {
     }
 
     /** What a variant's JVM gets on its classpath (before the runtime's own jars): jars, bytes. */
@@ -206,6 +231,11 @@ public final class ColdStartBenchmark {
                 List<Path> classpath = new ArtifactBuilder.Artifacts(layers, Map.of(workload.function(), artifact),
                         Duration.ZERO).classpath(function);
                 classpaths.put(key(workload, true), classpath);
+                if (options.variants().stream().anyMatch(Variant::snapStartHandler)) {
+                    List<Path> withHooks = new ArrayList<>(classpath);
+                    withHooks.add(PlainPackage.classesOf(SnapStartHandler.class, out.resolve("SnapStartHandler")));
+                    classpaths.put(key(workload, true) + "/snapstart", withHooks);
+                }
                 packages.put(key(workload, true), new PackageSize(jarCount(classpath),
                         PlainPackage.bytes(List.of(artifact)) + PlainPackage.bytes(List.copyOf(layers.values()))));
             }
@@ -247,7 +277,8 @@ public final class ColdStartBenchmark {
                     Workload workload = start.workload();
                     Variant variant = start.variant();
                     SamTemplate.Function function = template.function(workload.function());
-                    FunctionSpec spec = spec(variant, workload, function, classpaths.get(key(workload, variant.spring)),
+                    FunctionSpec spec = spec(variant, workload, function, classpaths.get(key(workload, variant.spring)
+                                    + (variant.snapStartHandler() ? "/snapstart" : "")),
                             environments.get(workload.id()), options.extraEnvironment());
                     boolean first = shown.add(workload.id() + "/" + variant.id);
                     Sample sample = measure(spec, workload.id(), variant, round, prepared.get(workload.id()),
@@ -281,9 +312,10 @@ public final class ColdStartBenchmark {
         if (variant.fullJit) {
             environment.put("_JAVA_OPTIONS", FULL_JIT);
         }
-        return new FunctionSpec(variant.spring ? workload.function() : "Plain" + workload.function(),
-                variant.spring ? function.handler() : PlainPackage.handler(workload.plainHandler()), classpath,
-                environment, function.memoryMb(), INVOCATION_TIMEOUT);
+        String handler = variant.snapStartHandler() ? PlainPackage.handler(SnapStartHandler.class)
+                : variant.spring ? function.handler() : PlainPackage.handler(workload.plainHandler());
+        return new FunctionSpec(variant.spring ? workload.function() : "Plain" + workload.function(), handler,
+                classpath, environment, function.memoryMb(), INVOCATION_TIMEOUT);
     }
 
     /** Sets a variable; JVM options are appended to those the template gives (a later -D wins). */
@@ -295,12 +327,19 @@ public final class ColdStartBenchmark {
             Workload.Prepared workload, String region, Consumer<String> showLog) {
         List<String> log = new CopyOnWriteArrayList<>();
         String label = function + "/" + variant.id;
-        try (ExecutionEnvironment environment = new ExecutionEnvironment(spec, region, log::add)) {
+        String marker = UUID.randomUUID().toString();
+        Map<String, String> environmentWithMarker = new LinkedHashMap<>(spec.environment());
+        environmentWithMarker.put(ProcessCpu.MARKER, marker);
+        FunctionSpec marked = new FunctionSpec(spec.name(), spec.handler(), spec.classpath(), environmentWithMarker,
+                spec.memoryMb(), spec.timeout(), spec.initTimeout());
+        try (ExecutionEnvironment environment = new ExecutionEnvironment(marked, region, log::add)) {
             byte[] firstEvent = workload.nextEvent();
             long start = System.nanoTime();
             byte[] first = environment.invoke(firstEvent);
             long cold = System.nanoTime() - start;
+            double coldCpu = ProcessCpu.find(marker).map(ProcessCpu::millis).orElse(Double.NaN);
             String answer = check(label, workload, first, log);
+            int firstLines = log.size();
             byte[] secondEvent = workload.nextEvent();
             start = System.nanoTime();
             byte[] second = environment.invoke(secondEvent);
@@ -311,7 +350,8 @@ public final class ColdStartBenchmark {
                 throw new IllegalStateException(label + ": the JVM did not report picking up _JAVA_OPTIONS="
                         + FULL_JIT + "; its log:\n" + String.join("\n", log));
             }
-            return new Sample(function, variant, round, Duration.ofNanos(cold), Duration.ofNanos(warm), answer);
+            return new Sample(function, variant, round, Duration.ofNanos(cold), Duration.ofNanos(warm), answer,
+                    handledMs(log, 1), handledMs(log, 2), roundTrips(log.subList(firstLines, log.size())), coldCpu);
         } catch (FunctionError error) {
             throw new IllegalStateException(label + " answered " + error.errorType() + ": "
                     + error.errorDocument() + "\nits log:\n" + String.join("\n", log));
@@ -319,6 +359,23 @@ public final class ColdStartBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", interrupted);
         }
+    }
+
+    /**
+     * The AWS SDK requests in these log lines: the SDK logs each as "Sending Request" at DEBUG on
+     * {@code software.amazon.awssdk.request}, which {@code round-trips=true} turns on in the Spring variants
+     * ({@link #ROUND_TRIP_LOGGING}); 0 otherwise.
+     */
+    static int roundTrips(List<String> lines) {
+        return (int) lines.stream().filter(line -> line.contains("Sending Request: ")).count();
+    }
+
+    /** The time {@link SnapStartHandler} logged for its n-th invocation; NaN without one. */
+    static double handledMs(List<String> log, int invocation) {
+        String prefix = SnapStartHandler.LOG_PREFIX + invocation + " handled in ";
+        return log.stream().filter(line -> line.contains(prefix)).findFirst()
+                .map(line -> line.substring(line.indexOf(prefix) + prefix.length()).replace(" ms", "").strip())
+                .map(Double::parseDouble).orElse(Double.NaN);
     }
 
     /** A measurement only counts when the function did the work (see each workload's check). */
@@ -400,8 +457,30 @@ public final class ColdStartBenchmark {
             return Summary.of(of(function, variant).stream().map(s -> millis(s.cold())).toList());
         }
 
+        public Summary coldCpu(String function, Variant variant) {
+            return Summary.of(of(function, variant).stream().map(Sample::coldCpuMs).filter(c -> !Double.isNaN(c))
+                    .toList());
+        }
+
+        /** Cold CPU a/b of each round for one function, summarised. */
+        public Summary coldCpuRatio(String function, Variant a, Variant b) {
+            List<Double> ratios = new ArrayList<>();
+            for (Sample x : of(function, a)) {
+                of(function, b).stream().filter(y -> y.round() == x.round()).findFirst()
+                        .filter(y -> !Double.isNaN(x.coldCpuMs()) && !Double.isNaN(y.coldCpuMs()))
+                        .ifPresent(y -> ratios.add(x.coldCpuMs() / y.coldCpuMs()));
+            }
+            return Summary.of(ratios);
+        }
+
         public Summary warm(String function, Variant variant) {
             return Summary.of(of(function, variant).stream().map(s -> millis(s.warm())).toList());
+        }
+
+        /** First invocation over the warm one, both timed inside the handler, per start; empty without such starts. */
+        public Summary firstOverWarm(String function, Variant variant) {
+            return Summary.of(of(function, variant).stream().filter(s -> !Double.isNaN(s.firstHandledMs()))
+                    .map(s -> s.firstHandledMs() / s.warmHandledMs()).toList());
         }
 
         /** Cold a/b of each round for one function, summarised; empty when the run lacks one of the two. */
@@ -421,34 +500,48 @@ public final class ColdStartBenchmark {
                             + "JDK %s on %s, %d cores seen; figures, not assertions (shared, noisy machine).%n%n",
                     options.rounds(), options.warmupRounds(), System.getProperty("java.version"),
                     System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors()));
-            t.append(String.format(Locale.ROOT, "%-19s %-44s %-8s %-26s %-20s %s%n", "function", "variant", "JIT",
-                    "cold ms: median [min-max]", "warm ms", "classpath"));
+            t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %-26s %-26s %-18s %s%n", "function", "variant", "JIT",
+                    "cold ms: median [min-max]", "cold CPU ms (JVM, /proc)", "warm ms", "classpath"));
             for (String function : options.functions()) {
                 for (Variant v : options.variants()) {
                     PackageSize p = packages.get(function + (v.spring ? "/spring" : "/plain"));
-                    t.append(String.format(Locale.ROOT, "%-19s %-44s %-8s %-26s %-20s %d jars, %.1f MB%n", function,
-                            v.label, v.jit(), cold(function, v).format("%,.0f"), warm(function, v).format("%,.0f"),
-                            p.jars(), p.bytes() / 1e6));
+                    t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %-26s %-26s %-18s %d jars, %.1f MB%s%n",
+                            function, v.label, v.jit(), cold(function, v).format("%,.0f"),
+                            coldCpu(function, v).format("%,.0f"), warm(function, v).format("%,.0f"),
+                            p.jars(), p.bytes() / 1e6, of(function, v).stream().mapToInt(Sample::warmRoundTrips).max()
+                                    .stream().filter(n -> n > 0).mapToObj(n -> ", " + n + " AWS requests warm")
+                                    .findFirst().orElse("")));
                 }
                 for (Variant[] pair : new Variant[][] {{Variant.SPRING, Variant.PLAIN},
                         {Variant.NO_AOT, Variant.PLAIN}, {Variant.SPRING, Variant.NO_AOT},
                         {Variant.NO_AOT, Variant.UNTRACED}, {Variant.SPRING_C2, Variant.PLAIN_C2}}) {
                     Summary ratio = coldRatio(function, pair[0], pair[1]);
                     if (ratio.count() > 0) {
-                        t.append(String.format(Locale.ROOT, "%-19s %-44s %-8s %s%n", function,
-                                "cold ratio " + pair[0].id + " / " + pair[1].id, pair[0].jit(), ratio.format("%.2f")));
+                        t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %-26s %s%n", function,
+                                "cold ratio " + pair[0].id + " / " + pair[1].id, pair[0].jit(), ratio.format("%.2f"),
+                                coldCpuRatio(function, pair[0], pair[1]).format("%.2f")));
+                    }
+                }
+                for (Variant v : List.of(Variant.PRIMED, Variant.UNPRIMED)) {
+                    Summary ratio = firstOverWarm(function, v);
+                    if (ratio.count() > 0) {
+                        t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %s   (in the handler, ms: first %s,"
+                                        + " warm %s)%n", function, "first / warm invocation, " + v.id, v.jit(),
+                                ratio.format("%.2f"),
+                                Summary.of(of(function, v).stream().map(Sample::firstHandledMs).toList()).format("%,.1f"),
+                                Summary.of(of(function, v).stream().map(Sample::warmHandledMs).toList()).format("%,.1f")));
                     }
                 }
             }
-            t.append(String.format(Locale.ROOT, "%nrounds (cold/warm ms):%n"));
+            t.append(String.format(Locale.ROOT, "%nrounds (cold/warm ms, cold CPU ms):%n"));
             for (int round = 1; round <= options.rounds(); round++) {
                 int r = round;
                 for (String function : options.functions()) {
                     t.append(String.format(Locale.ROOT, "  %2d %-19s", r, function));
                     for (Variant v : options.variants()) {
                         of(function, v).stream().filter(s -> s.round() == r).findFirst().ifPresent(s -> t.append(
-                                String.format(Locale.ROOT, "  %s %,.0f/%,.0f", v.id, millis(s.cold()),
-                                        millis(s.warm()))));
+                                String.format(Locale.ROOT, "  %s %,.0f/%,.0f (CPU %,.0f)", v.id, millis(s.cold()),
+                                        millis(s.warm()), s.coldCpuMs())));
                     }
                     t.append(System.lineSeparator());
                 }

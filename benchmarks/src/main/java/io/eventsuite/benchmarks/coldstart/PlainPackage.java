@@ -72,9 +72,24 @@ final class PlainPackage {
         return entries;
     }
 
+    /** Copies the classes of {@code anchor}'s package (only that package) into {@code dir}; answers {@code dir}. */
+    static Path classesOf(Class<?> anchor, Path dir) {
+        try {
+            deleteRecursively(dir);
+            copyPackage(anchor, dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the classes of " + anchor.getPackageName() + " to " + dir, e);
+        }
+    }
+
     private static void copyOwnClasses(Path taskRoot) throws IOException {
-        String packagePath = PlainGetOrderHandler.class.getPackageName().replace('.', '/') + "/";
-        Path source = codeSource(PlainGetOrderHandler.class);
+        copyPackage(PlainGetOrderHandler.class, taskRoot);
+    }
+
+    private static void copyPackage(Class<?> anchor, Path taskRoot) throws IOException {
+        String packagePath = anchor.getPackageName().replace('.', '/') + "/";
+        Path source = codeSource(anchor);
         if (Files.isDirectory(source)) {
             Path from = source.resolve(packagePath);
             try (Stream<Path> files = Files.walk(from)) {
