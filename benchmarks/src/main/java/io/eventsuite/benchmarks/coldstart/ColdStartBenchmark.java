@@ -193,7 +193,8 @@ public final class ColdStartBenchmark {
      * invocations' times inside the handler (else NaN).
      */
     public record Sample(String function, Variant variant, int round, Duration cold, Duration warm, String answer,
-            double firstHandledMs, double warmHandledMs, int warmRoundTrips, double coldCpuMs) {
+            double firstHandledMs, double warmHandledMs, double firstHandledCpuMs, double warmHandledCpuMs,
+            int warmRoundTrips, double coldCpuMs) {
     }
 
     /** What a variant's JVM gets on its classpath (before the runtime's own jars): jars, bytes. */
@@ -351,7 +352,8 @@ public final class ColdStartBenchmark {
                         + FULL_JIT + "; its log:\n" + String.join("\n", log));
             }
             return new Sample(function, variant, round, Duration.ofNanos(cold), Duration.ofNanos(warm), answer,
-                    handledMs(log, 1), handledMs(log, 2), roundTrips(log.subList(firstLines, log.size())), coldCpu);
+                    handledMs(log, 1, " ms,"), handledMs(log, 2, " ms,"), handledMs(log, 1, " ms CPU"),
+                    handledMs(log, 2, " ms CPU"), roundTrips(log.subList(firstLines, log.size())), coldCpu);
         } catch (FunctionError error) {
             throw new IllegalStateException(label + " answered " + error.errorType() + ": "
                     + error.errorDocument() + "\nits log:\n" + String.join("\n", log));
@@ -370,11 +372,15 @@ public final class ColdStartBenchmark {
         return (int) lines.stream().filter(line -> line.contains("Sending Request: ")).count();
     }
 
-    /** The time {@link SnapStartHandler} logged for its n-th invocation; NaN without one. */
-    static double handledMs(List<String> log, int invocation) {
+    /**
+     * A time {@link SnapStartHandler} logged for its n-th invocation, the number before {@code unit} (" ms," wall,
+     * " ms CPU" the handling thread's CPU); NaN without one.
+     */
+    static double handledMs(List<String> log, int invocation, String unit) {
         String prefix = SnapStartHandler.LOG_PREFIX + invocation + " handled in ";
         return log.stream().filter(line -> line.contains(prefix)).findFirst()
-                .map(line -> line.substring(line.indexOf(prefix) + prefix.length()).replace(" ms", "").strip())
+                .map(line -> line.substring(0, line.indexOf(unit)))
+                .map(line -> line.substring(Math.max(line.lastIndexOf(' '), line.lastIndexOf(',')) + 1))
                 .map(Double::parseDouble).orElse(Double.NaN);
     }
 
@@ -483,6 +489,12 @@ public final class ColdStartBenchmark {
                     .map(s -> s.firstHandledMs() / s.warmHandledMs()).toList());
         }
 
+        /** The same in the handling thread's CPU time. */
+        public Summary firstOverWarmCpu(String function, Variant variant) {
+            return Summary.of(of(function, variant).stream().filter(s -> !Double.isNaN(s.firstHandledCpuMs()))
+                    .map(s -> s.firstHandledCpuMs() / s.warmHandledCpuMs()).toList());
+        }
+
         /** Cold a/b of each round for one function, summarised; empty when the run lacks one of the two. */
         public Summary coldRatio(String function, Variant a, Variant b) {
             List<Double> ratios = new ArrayList<>();
@@ -526,10 +538,14 @@ public final class ColdStartBenchmark {
                     Summary ratio = firstOverWarm(function, v);
                     if (ratio.count() > 0) {
                         t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %s   (in the handler, ms: first %s,"
-                                        + " warm %s)%n", function, "first / warm invocation, " + v.id, v.jit(),
-                                ratio.format("%.2f"),
+                                        + " warm %s; CPU: ratio %s, first %s, warm %s)%n", function,
+                                "first / warm invocation, " + v.id, v.jit(), ratio.format("%.2f"),
                                 Summary.of(of(function, v).stream().map(Sample::firstHandledMs).toList()).format("%,.1f"),
-                                Summary.of(of(function, v).stream().map(Sample::warmHandledMs).toList()).format("%,.1f")));
+                                Summary.of(of(function, v).stream().map(Sample::warmHandledMs).toList()).format("%,.1f"),
+                                firstOverWarmCpu(function, v).format("%.2f"),
+                                Summary.of(of(function, v).stream().map(Sample::firstHandledCpuMs).toList()).format("%,.1f"),
+                                Summary.of(of(function, v).stream().map(Sample::warmHandledCpuMs).toList())
+                                        .format("%,.1f")));
                     }
                 }
             }
