@@ -3,7 +3,7 @@ package io.eventsuite.adapters.dynamodb;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * For SnapStart priming: a PutItem and an UpdateItem whose condition can never hold ({@code attribute_exists} and
@@ -24,16 +24,17 @@ public final class PrimingWrites {
         try {
             dynamo.putItem(b -> b.tableName(table).item(key).conditionExpression(IMPOSSIBLE)
                     .expressionAttributeNames(Map.of("#k", keyName)));
-        } catch (ConditionalCheckFailedException refused) {
-            // as intended
+        } catch (DynamoDbException refused) {
+            // Refused on its condition as intended, or by IAM where the function may not write this table (a route
+            // allowed only UpdateItem): either way nothing is written, and the next call still runs.
         }
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression("SET #p = :p")
                     .conditionExpression(IMPOSSIBLE)
                     .expressionAttributeNames(Map.of("#k", keyName, "#p", "snapstartPriming"))
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromBool(true))));
-        } catch (ConditionalCheckFailedException refused) {
-            // as intended
+        } catch (DynamoDbException refused) {
+            // as above
         }
     }
 }
