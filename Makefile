@@ -12,6 +12,10 @@
 # Each service is compiled once (Maven's incremental build, `-pl <service> -am`), guarded by a stamp file that
 # is newer than every source it was built from: the second function of the same service, and any later build
 # with no source change, only copy. Stamps live in target/sam-make (gone with `./mvnw clean` or `make clean`).
+# `package` also runs Spring AOT (process-aot, in each service's pom): the generated context initializer and bean
+# definitions land in target/classes and so in the function's artifact, which the functions use with
+# -Dspring.aot.enabled=true (template.yaml). A target/classes compiled without it (e.g. `./mvnw clean test`) has no
+# target/spring-aot, so the stamp is rebuilt rather than copying classes that AOT mode cannot start.
 #
 # Maven contacts Maven Central only for what the local repository lacks, so a new machine with an empty repository
 # and a warm one run the same command (no offline-first guess: offline mode saves nothing when everything is there,
@@ -77,7 +81,8 @@ FORCE:
 # ---- one compile per service --------------------------------------------------------------------------------
 define service_rules
 $(STATE)/$(1).stamp: $(SHARED_INPUTS) $(call main_sources,$(ROOT)/services/$(1)) \
-		$(call missing,$(ROOT)/services/$(1)/target/classes)
+		$(call missing,$(ROOT)/services/$(1)/target/classes) \
+		$(call missing,$(ROOT)/services/$(1)/target/spring-aot/main/sources)
 	$$(call mvn,-pl services/$(1) -am package -DskipTests)
 	@mkdir -p $$(@D) && touch $$@
 endef

@@ -1,12 +1,7 @@
 package io.eventsuite.benchmarks.coldstart;
 
-import io.eventsuite.adapters.dynamodb.DynamoDbOrders;
 import io.eventsuite.benchmarks.Summary;
-import io.eventsuite.domain.common.Money;
-import io.eventsuite.domain.common.OrderId;
-import io.eventsuite.domain.common.UserId;
-import io.eventsuite.domain.order.Order;
-import io.eventsuite.domain.order.OrderLine;
+import io.eventsuite.benchmarks.coldstart.snapstart.SnapStartHandler;
 import io.eventsuite.localcloud.LocalEmulators;
 import io.eventsuite.localcloud.functions.ArtifactBuilder;
 import io.eventsuite.localcloud.provision.ProvisionedStack;
@@ -15,22 +10,16 @@ import io.eventsuite.localcloud.runtime.lambda.ExecutionEnvironment;
 import io.eventsuite.localcloud.runtime.lambda.FunctionError;
 import io.eventsuite.localcloud.runtime.lambda.FunctionSpec;
 import io.eventsuite.localcloud.template.SamTemplate;
-import io.eventsuite.platform.events.CloudEventCodec;
-import io.eventsuite.platform.json.StrictJson;
-import io.eventsuite.platform.testing.ApiGatewayV2Events;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,61 +29,87 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Cold start of {@code GET /orders/{id}}: the real {@code GetOrderFunction} (its artifact and the dependencies layer
+ * Cold start of three functions, an HTTP read ({@code GetOrderFunction}), an HTTP write ({@code PlaceOrderFunction})
+ * and an SQS consumer ({@code SendNotificationsFunction}): each real function (its artifact and the dependencies layer
  * built by {@code make} as {@code sam build} does, handler {@code FunctionInvoker}, Spring Cloud Function) beside a
- * plain-Java {@link io.eventsuite.benchmarks.coldstart.plain.PlainGetOrderHandler} doing the same work, each in a fresh
- * JVM under the real Lambda runtime interface client ({@link ExecutionEnvironment}), with the function's environment
- * from template.yaml resolved against the local emulators, against the same order in the same table.
+ * plain-Java {@code RequestStreamHandler} doing the same SDK work ({@link Workload}), each in a fresh JVM under the real
+ * Lambda runtime interface client ({@link ExecutionEnvironment}), with the function's environment from template.yaml
+ * resolved against the local emulators.
  *
  * <p>One run, {@code rounds} rounds (after {@code warmup-rounds} discarded ones, which warm the page cache and the
- * emulators); in each round every variant starts once, in an order that rotates from round to round. Cold = from the
- * first invocation's submission to its answer, which includes starting the JVM, the runtime client, the handler's init
- * (Spring's context, the SDK client) and the first invocation; warm = the second invocation in that environment. The
- * ratio is taken per round (the two ran seconds apart, under the same load) and then summarised.
+ * emulators); in each round every (function, variant) pair starts once, in an order that rotates from round to round.
+ * Cold = from the first invocation's submission to its answer, which includes starting the JVM, the runtime client,
+ * the handler's init (Spring's context, the SDK clients) and the first invocation; warm = the second invocation in that
+ * environment (a new event: new work, not a replay). The ratio is taken per round and function (the two ran seconds
+ * apart, under the same load) and then summarised.
  *
- * <p>JIT: {@link ExecutionEnvironment} always starts its JVMs with {@code -XX:TieredStopAtLevel=1} (as Lambda's java21
+ * <p>Variants: {@code spring} (as the template runs it: Spring AOT on), {@code spring-no-aot} (the same artifact with
+ * {@code -Dspring.aot.enabled=false}: the AOT lever), {@code spring-untraced} (without AOT and with tracing switched
+ * off in its environment, {@link Variant#UNTRACED}: issue 7's cold cost of tracing, against {@code spring-no-aot}),
+ * {@code plain}, and the {@code *-c2} variants. JIT: {@link ExecutionEnvironment} always starts its JVMs with {@code -XX:TieredStopAtLevel=1} (as Lambda's
  * runtime does) and {@link FunctionSpec} takes no JVM flags. The {@code *-c2} variants undo it without touching the
  * runtime module: HotSpot applies {@code _JAVA_OPTIONS} after the command line, so {@code -XX:TieredStopAtLevel=4}
  * there restores full tiered compilation (each run checks the JVM reported picking it up).
  *
  * <p>Arguments ({@code name=value}, a leading {@code --} optional): {@code rounds=5}, {@code warmup-rounds=1},
- * {@code variants=spring,plain,spring-c2,plain-c2}.
+ * {@code variants=spring,spring-no-aot,spring-untraced,plain}, {@code functions=get-order,place-order,send-notifications}.
  */
 public final class ColdStartBenchmark {
 
-    static final String FUNCTION = "GetOrderFunction";
-    static final String PLAIN_FUNCTION = "PlainGetOrderFunction";
+    /** Spring Boot's logging level variable that makes the AWS SDK log each request it sends. */
+    static final Map<String, String> ROUND_TRIP_LOGGING = Map.of("LOGGING_LEVEL_SOFTWARE_AMAZON_AWSSDK_REQUEST", "DEBUG");
     /** Longer than the template's 15 s, so that a slow moment of a shared machine does not cut a cold start off. */
     static final Duration INVOCATION_TIMEOUT = Duration.ofSeconds(60);
     private static final String FULL_JIT = "-XX:TieredStopAtLevel=4";
     private static final Duration MAKE_TIMEOUT = Duration.ofMinutes(20);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final List<Workload> WORKLOADS = List.of(new GetOrderWorkload(), new PlaceOrderWorkload(),
+            new SendNotificationsWorkload());
 
-    /** What is started: which function, and whether the JIT is left at C1 (as in Lambda) or given C2 back. */
+    /** What is started: the Spring function or the plain handler, its JIT, and what its environment adds. */
     public enum Variant {
-        SPRING("spring", "(a) GetOrderFunction: Spring Cloud Function, FunctionInvoker", true, false),
-        PLAIN("plain", "(b) plain RequestStreamHandler, same work", false, false),
-        SPRING_C2("spring-c2", "(a) GetOrderFunction", true, true),
-        PLAIN_C2("plain-c2", "(b) plain RequestStreamHandler", false, true);
+        SPRING("spring", "(a) Spring Cloud Function, as the template runs it", true, false, Map.of()),
+        NO_AOT("spring-no-aot", "(a) without Spring AOT", true, false, Map.of(
+                "JAVA_TOOL_OPTIONS", "-Dspring.aot.enabled=false")),
+        // Without AOT, whose generated context fixes the tracing auto-configuration's conditions at build time.
+        UNTRACED("spring-untraced", "(a) without Spring AOT, tracing off", true, false, Map.of(
+                "JAVA_TOOL_OPTIONS", "-Dspring.aot.enabled=false",
+                // Boot's tracing auto-configuration (tracer, propagation, span export) off; the layer's exporter none.
+                "MANAGEMENT_TRACING_EXPORT_ENABLED", "false",
+                "EVENTSUITE_TRACING_EXPORTER", "none")),
+        // SnapStart in one JVM (snapstart.SnapStartHandler): init, then the CRaC hooks as around a snapshot, then the
+        // invocations, each timed inside the handler; and the same handler without the hooks.
+        PRIMED("spring-primed", "(a) init, CRaC hooks (priming) as SnapStart, invoke", true, false, Map.of(
+                "JAVA_TOOL_OPTIONS", "-Dorg.crac.Core.Compat=" + SnapStartHandler.class.getPackageName(),
+                "EVENTSUITE_BENCH_SNAPSHOT", "true")),
+        UNPRIMED("spring-unprimed", "(a) init, invoke (no hooks), timed alike", true, false, Map.of(
+                "EVENTSUITE_BENCH_SNAPSHOT", "false")),
+        PLAIN("plain", "(b) plain RequestStreamHandler, same work", false, false, Map.of()),
+        SPRING_C2("spring-c2", "(a) Spring Cloud Function", true, true, Map.of()),
+        PLAIN_C2("plain-c2", "(b) plain RequestStreamHandler", false, true, Map.of());
 
         final String id;
         final String label;
         final boolean spring;
         final boolean fullJit;
+        final Map<String, String> environment;
 
-        Variant(String id, String label, boolean spring, boolean fullJit) {
+        Variant(String id, String label, boolean spring, boolean fullJit, Map<String, String> environment) {
             this.id = id;
             this.label = label;
             this.spring = spring;
             this.fullJit = fullJit;
+            this.environment = environment;
         }
 
         String jit() {
             return fullJit ? "C1+C2" : "C1 only";
+        }
+
+        /** Whether it runs under {@link SnapStartHandler}, which times each invocation inside the handler. */
+        boolean snapStartHandler() {
+            return this == PRIMED || this == UNPRIMED;
         }
 
         static Variant of(String id) {
@@ -104,21 +119,38 @@ public final class ColdStartBenchmark {
         }
     }
 
-    public record Options(int rounds, int warmupRounds, List<Variant> variants) {
+    /**
+     * @param extraEnvironment added to every variant's environment ({@code JAVA_TOOL_OPTIONS} is appended to), to look
+     *                         inside or try a lever without a rebuild, e.g. {@code env=JAVA_TOOL_OPTIONS=-Xlog:class+load}
+     * @param showLog           print the log of each (function, variant)'s first start
+     */
+    public record Options(int rounds, int warmupRounds, List<Variant> variants, List<String> functions,
+            Map<String, String> extraEnvironment, boolean showLog) {
 
-        public static final Options DEFAULT = new Options(5, 1, List.of(Variant.values()));
+        public static final Options DEFAULT = new Options(5, 1, List.of(Variant.SPRING, Variant.NO_AOT,
+                Variant.UNTRACED, Variant.PLAIN), WORKLOADS.stream().map(Workload::id).toList(), Map.of(), false);
+
+        public Options(int rounds, int warmupRounds, List<Variant> variants, List<String> functions) {
+            this(rounds, warmupRounds, variants, functions, Map.of(), false);
+        }
 
         public Options {
-            if (rounds < 1 || warmupRounds < 0 || variants.isEmpty()) {
-                throw new IllegalArgumentException("rounds >= 1, warmup-rounds >= 0 and at least one variant");
+            if (rounds < 1 || warmupRounds < 0 || variants.isEmpty() || functions.isEmpty()) {
+                throw new IllegalArgumentException("rounds >= 1, warmup-rounds >= 0, at least one variant and function");
             }
             variants = List.copyOf(variants);
+            functions = List.copyOf(functions);
+            extraEnvironment = Map.copyOf(extraEnvironment);
+            functions.forEach(ColdStartBenchmark::workload);
         }
 
         public static Options parse(String... args) {
             int rounds = DEFAULT.rounds;
             int warmup = DEFAULT.warmupRounds;
             List<Variant> variants = DEFAULT.variants;
+            List<String> functions = DEFAULT.functions;
+            Map<String, String> extraEnvironment = new LinkedHashMap<>();
+            boolean showLog = false;
             for (String arg : args) {
                 if (arg.isBlank()) {
                     continue;
@@ -129,20 +161,48 @@ public final class ColdStartBenchmark {
                     case "rounds" -> rounds = Integer.parseInt(value);
                     case "warmup-rounds" -> warmup = Integer.parseInt(value);
                     case "variants" -> variants = Arrays.stream(value.split(",")).map(Variant::of).toList();
+                    case "functions" -> functions = Arrays.stream(value.split(",")).map(String::strip).toList();
+                    case "env" -> {
+                        String[] variable = value.split("=", 2);
+                        extraEnvironment.put(variable[0], variable.length == 2 ? variable[1] : "");
+                    }
+                    case "show-log" -> showLog = Boolean.parseBoolean(value);
+                    case "round-trips" -> {
+                        if (Boolean.parseBoolean(value)) {
+                            extraEnvironment.putAll(ROUND_TRIP_LOGGING);
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown argument " + arg
-                            + "; use rounds=N warmup-rounds=N variants=spring,plain,spring-c2,plain-c2");
+                            + "; use rounds=N warmup-rounds=N variants=spring,spring-no-aot,spring-untraced,plain,spring-c2,plain-c2"
+                            + " functions=get-order,place-order,send-notifications env=NAME=VALUE"
+                            + " show-log=true round-trips=true");
                 }
             }
-            return new Options(rounds, warmup, variants);
+            return new Options(rounds, warmup, variants, functions, extraEnvironment, showLog);
         }
     }
 
-    /** One environment's two invocations, and the body of its first answer. */
-    public record Sample(Variant variant, int round, Duration cold, Duration warm, String firstBody) {
+    static Workload workload(String id) {
+        return WORKLOADS.stream().filter(w -> w.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown function " + id + "; known: "
+                        + WORKLOADS.stream().map(Workload::id).toList()));
     }
 
-    /** What a variant's JVM gets on its classpath (before the runtime's own jars): files, bytes, jars. */
+    /**
+     * One environment's two invocations, and what its first answer showed; under {@link SnapStartHandler} also the two
+     * invocations' times inside the handler (else NaN).
+     */
+    public record Sample(String function, Variant variant, int round, Duration cold, Duration warm, String answer,
+            double firstHandledMs, double warmHandledMs, double firstHandledCpuMs, double warmHandledCpuMs,
+            int warmRoundTrips, double coldCpuMs) {
+    }
+
+    /** What a variant's JVM gets on its classpath (before the runtime's own jars): jars, bytes. */
     record PackageSize(int jars, long bytes) {
+    }
+
+    /** One function's variant, ready to start. */
+    private record Start(Workload workload, Variant variant) {
     }
 
     public static void main(String[] args) {
@@ -155,32 +215,39 @@ public final class ColdStartBenchmark {
         Path root = projectRoot();
         Path out = root.resolve("benchmarks").resolve("target").resolve("cold-start");
         SamTemplate template = SamTemplate.load(root.resolve("template.yaml"), Map.of(), LocalEmulators.DEFAULT_REGION);
-        SamTemplate.Function function = template.function(FUNCTION);
+        List<Workload> workloads = options.functions().stream().map(ColdStartBenchmark::workload).toList();
 
-        Map<Variant, List<Path>> classpaths = new LinkedHashMap<>();
-        Map<Variant, PackageSize> packages = new LinkedHashMap<>();
-        if (options.variants().stream().anyMatch(v -> v.spring)) {
-            Map<String, Path> layers = new LinkedHashMap<>();
-            for (String layer : function.layers()) {
-                layers.put(layer, make(root, layer, out.resolve(layer), progress));
+        Map<String, List<Path>> classpaths = new LinkedHashMap<>();
+        Map<String, PackageSize> packages = new LinkedHashMap<>();
+        Map<String, Path> layers = new LinkedHashMap<>();
+        for (Workload workload : workloads) {
+            SamTemplate.Function function = template.function(workload.function());
+            if (options.variants().stream().anyMatch(v -> v.spring)) {
+                for (String layer : function.layers()) {
+                    if (!layers.containsKey(layer)) {
+                        layers.put(layer, make(root, layer, out.resolve(layer), progress));
+                    }
+                }
+                Path artifact = make(root, workload.function(), out.resolve(workload.function()), progress);
+                List<Path> classpath = new ArtifactBuilder.Artifacts(layers, Map.of(workload.function(), artifact),
+                        Duration.ZERO).classpath(function);
+                classpaths.put(key(workload, true), classpath);
+                if (options.variants().stream().anyMatch(Variant::snapStartHandler)) {
+                    List<Path> withHooks = new ArrayList<>(classpath);
+                    withHooks.add(PlainPackage.classesOf(SnapStartHandler.class, out.resolve("SnapStartHandler")));
+                    classpaths.put(key(workload, true) + "/snapstart", withHooks);
+                }
+                packages.put(key(workload, true), new PackageSize(jarCount(classpath),
+                        PlainPackage.bytes(List.of(artifact)) + PlainPackage.bytes(List.copyOf(layers.values()))));
             }
-            Path artifact = make(root, FUNCTION, out.resolve(FUNCTION), progress);
-            List<Path> classpath = new ArtifactBuilder.Artifacts(layers, Map.of(FUNCTION, artifact), Duration.ZERO)
-                    .classpath(function);
-            long bytes = PlainPackage.bytes(List.of(artifact)) + PlainPackage.bytes(List.copyOf(layers.values()));
-            options.variants().stream().filter(v -> v.spring).forEach(v -> {
-                classpaths.put(v, classpath);
-                packages.put(v, new PackageSize(jarCount(classpath), bytes));
-            });
-        }
-        if (options.variants().stream().anyMatch(v -> !v.spring)) {
-            Path dir = out.resolve(PLAIN_FUNCTION);
-            List<Path> classpath = PlainPackage.build(dir);
-            progress.accept(String.format("packaged %-28s %d jars", PLAIN_FUNCTION, jarCount(classpath)));
-            options.variants().stream().filter(v -> !v.spring).forEach(v -> {
-                classpaths.put(v, classpath);
-                packages.put(v, new PackageSize(jarCount(classpath), PlainPackage.bytes(List.of(dir))));
-            });
+            if (options.variants().stream().anyMatch(v -> !v.spring)) {
+                Path dir = out.resolve("Plain" + workload.function());
+                List<Path> classpath = PlainPackage.build(dir, workload.sdkServices());
+                progress.accept(String.format("packaged %-28s %d jars", "Plain" + workload.function(),
+                        jarCount(classpath)));
+                classpaths.put(key(workload, false), classpath);
+                packages.put(key(workload, false), new PackageSize(jarCount(classpath), PlainPackage.bytes(List.of(dir))));
+            }
         }
 
         List<String> warnings = new CopyOnWriteArrayList<>();
@@ -188,30 +255,40 @@ public final class ColdStartBenchmark {
         try (LocalEmulators emulators = LocalEmulators.start();
              Provisioner provisioner = new Provisioner(emulators, warnings::add)) {
             ProvisionedStack stack = provisioner.provision(template);
-            warnings.clear();
-            Map<String, String> environment = stack.functionEnvironment(function);
-            if (!warnings.isEmpty()) {
-                throw new IllegalStateException(FUNCTION + ": its environment does not resolve locally: " + warnings);
+            Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+            Map<String, Workload.Prepared> prepared = new LinkedHashMap<>();
+            for (Workload workload : workloads) {
+                warnings.clear();
+                environments.put(workload.id(), stack.functionEnvironment(template.function(workload.function())));
+                if (!warnings.isEmpty()) {
+                    throw new IllegalStateException(workload.function() + ": its environment does not resolve locally: "
+                            + warnings);
+                }
+                prepared.put(workload.id(), workload.prepare(provisioner, stack));
             }
-            Order order = seedOrder(provisioner, stack);
-            String event = ApiGatewayV2Events.request("GET", "/orders/{id}", "/orders/" + order.id().value())
-                    .pathParameter("id", order.id().value()).as(order.customerId().value()).toJson();
-            progress.accept("order " + order.id().value() + " of " + order.customerId().value() + " in table "
-                    + stack.tableNames().get("OrdersTable") + "; emulators up");
+            progress.accept("emulators up, data seeded for " + options.functions());
 
+            List<Start> starts = new ArrayList<>();
+            workloads.forEach(w -> options.variants().forEach(v -> starts.add(new Start(w, v))));
             int total = options.warmupRounds() + options.rounds();
-            Set<Variant> shown = EnumSet.noneOf(Variant.class);
+            Set<String> shown = new HashSet<>();
             for (int r = 0; r < total; r++) {
                 int round = r - options.warmupRounds() + 1;
-                List<Variant> inThisRound = rotate(options.variants(), r);
-                for (Variant variant : inThisRound) {
-                    FunctionSpec spec = spec(variant, function, classpaths.get(variant), environment);
-                    Sample sample = measure(spec, variant, round, event, order.id().value(), emulators.region());
-                    progress.accept(String.format(Locale.ROOT, "%s %-10s cold %,7.0f ms  warm %,5.0f ms",
-                            round < 1 ? "warm-up " + (r + 1) : "round " + round + "  ", variant.id,
+                for (Start start : rotate(starts, r)) {
+                    Workload workload = start.workload();
+                    Variant variant = start.variant();
+                    SamTemplate.Function function = template.function(workload.function());
+                    FunctionSpec spec = spec(variant, workload, function, classpaths.get(key(workload, variant.spring)
+                                    + (variant.snapStartHandler() ? "/snapstart" : "")),
+                            environments.get(workload.id()), options.extraEnvironment());
+                    boolean first = shown.add(workload.id() + "/" + variant.id);
+                    Sample sample = measure(spec, workload.id(), variant, round, prepared.get(workload.id()),
+                            emulators.region(), first && options.showLog() ? progress : line -> { });
+                    progress.accept(String.format(Locale.ROOT, "%s %-18s %-16s cold %,7.0f ms  warm %,5.0f ms",
+                            round < 1 ? "warm-up " + (r + 1) : "round " + round + "  ", workload.id(), variant.id,
                             millis(sample.cold()), millis(sample.warm())));
-                    if (shown.add(variant)) {
-                        progress.accept("  its answer's body: " + sample.firstBody());
+                    if (first) {
+                        progress.accept("  its first answer: " + sample.answer());
                     }
                     if (round >= 1) {
                         samples.add(sample);
@@ -222,39 +299,63 @@ public final class ColdStartBenchmark {
         return new Result(options, samples, packages);
     }
 
-    private static FunctionSpec spec(Variant variant, SamTemplate.Function function, List<Path> classpath,
-            Map<String, String> templateEnvironment) {
+    private static String key(Workload workload, boolean spring) {
+        return workload.id() + (spring ? "/spring" : "/plain");
+    }
+
+    private static FunctionSpec spec(Variant variant, Workload workload, SamTemplate.Function function,
+            List<Path> classpath, Map<String, String> templateEnvironment, Map<String, String> extraEnvironment) {
         // Both get the function's environment from the template (so the same JAVA_TOOL_OPTIONS): the plain handler
-        // reads only ORDERS_TABLE, AWS_REGION, the credentials and the DynamoDB endpoint of it.
+        // reads only the tables, topic and queue it needs, AWS_REGION, the credentials and the endpoints of it.
         Map<String, String> environment = new LinkedHashMap<>(templateEnvironment);
+        variant.environment.forEach((name, value) -> add(environment, name, value));
+        extraEnvironment.forEach((name, value) -> add(environment, name, value));
         if (variant.fullJit) {
             environment.put("_JAVA_OPTIONS", FULL_JIT);
         }
-        return new FunctionSpec(variant.spring ? FUNCTION : PLAIN_FUNCTION,
-                variant.spring ? function.handler() : PlainPackage.HANDLER, classpath, environment,
-                function.memoryMb(), INVOCATION_TIMEOUT);
+        String handler = variant.snapStartHandler() ? PlainPackage.handler(SnapStartHandler.class)
+                : variant.spring ? function.handler() : PlainPackage.handler(workload.plainHandler());
+        return new FunctionSpec(variant.spring ? workload.function() : "Plain" + workload.function(), handler,
+                classpath, environment, function.memoryMb(), INVOCATION_TIMEOUT);
     }
 
-    private static Sample measure(FunctionSpec spec, Variant variant, int round, String event, String orderId,
-            String region) {
+    /** Sets a variable; JVM options are appended to those the template gives (a later -D wins). */
+    private static void add(Map<String, String> environment, String name, String value) {
+        environment.merge(name, value, (old, added) -> name.equals("JAVA_TOOL_OPTIONS") ? old + " " + added : added);
+    }
+
+    private static Sample measure(FunctionSpec spec, String function, Variant variant, int round,
+            Workload.Prepared workload, String region, Consumer<String> showLog) {
         List<String> log = new CopyOnWriteArrayList<>();
-        byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
-        try (ExecutionEnvironment environment = new ExecutionEnvironment(spec, region, log::add)) {
+        String label = function + "/" + variant.id;
+        String marker = UUID.randomUUID().toString();
+        Map<String, String> environmentWithMarker = new LinkedHashMap<>(spec.environment());
+        environmentWithMarker.put(ProcessCpu.MARKER, marker);
+        FunctionSpec marked = new FunctionSpec(spec.name(), spec.handler(), spec.classpath(), environmentWithMarker,
+                spec.memoryMb(), spec.timeout(), spec.initTimeout());
+        try (ExecutionEnvironment environment = new ExecutionEnvironment(marked, region, log::add)) {
+            byte[] firstEvent = workload.nextEvent();
             long start = System.nanoTime();
-            byte[] first = environment.invoke(bytes);
+            byte[] first = environment.invoke(firstEvent);
             long cold = System.nanoTime() - start;
-            String body = check(variant, first, orderId, log);
+            double coldCpu = ProcessCpu.find(marker).map(ProcessCpu::millis).orElse(Double.NaN);
+            String answer = check(label, workload, first, log);
+            int firstLines = log.size();
+            byte[] secondEvent = workload.nextEvent();
             start = System.nanoTime();
-            byte[] second = environment.invoke(bytes);
+            byte[] second = environment.invoke(secondEvent);
             long warm = System.nanoTime() - start;
-            check(variant, second, orderId, log);
+            check(label, workload, second, log);
+            log.forEach(line -> showLog.accept("  | " + line));
             if (variant.fullJit && log.stream().noneMatch(l -> l.contains("Picked up _JAVA_OPTIONS: " + FULL_JIT))) {
-                throw new IllegalStateException(variant.id + ": the JVM did not report picking up _JAVA_OPTIONS="
+                throw new IllegalStateException(label + ": the JVM did not report picking up _JAVA_OPTIONS="
                         + FULL_JIT + "; its log:\n" + String.join("\n", log));
             }
-            return new Sample(variant, round, Duration.ofNanos(cold), Duration.ofNanos(warm), body);
+            return new Sample(function, variant, round, Duration.ofNanos(cold), Duration.ofNanos(warm), answer,
+                    handledMs(log, 1, " ms,"), handledMs(log, 2, " ms,"), handledMs(log, 1, " ms CPU"),
+                    handledMs(log, 2, " ms CPU"), roundTrips(log.subList(firstLines, log.size())), coldCpu);
         } catch (FunctionError error) {
-            throw new IllegalStateException(variant.id + " answered " + error.errorType() + ": "
+            throw new IllegalStateException(label + " answered " + error.errorType() + ": "
                     + error.errorDocument() + "\nits log:\n" + String.join("\n", log));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -262,31 +363,35 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** A measurement only counts when the function did the work: 200 with the order. Answers the body. */
-    private static String check(Variant variant, byte[] answer, String orderId, List<String> log) {
-        String text = new String(answer, StandardCharsets.UTF_8);
-        JsonNode response = JSON.readTree(text);
-        JsonNode body = response.path("body").isString() ? JSON.readTree(response.path("body").asString()) : null;
-        if (response.path("statusCode").asInt() != 200 || body == null || !orderId.equals(body.path("id").asString())) {
-            throw new IllegalStateException(variant.id + " did not answer 200 with order " + orderId + ": " + text
-                    + "\nits log:\n" + String.join("\n", log));
-        }
-        return response.path("body").asString();
+    /**
+     * The AWS SDK requests in these log lines: the SDK logs each as "Sending Request" at DEBUG on
+     * {@code software.amazon.awssdk.request}, which {@code round-trips=true} turns on in the Spring variants
+     * ({@link #ROUND_TRIP_LOGGING}); 0 otherwise.
+     */
+    static int roundTrips(List<String> lines) {
+        return (int) lines.stream().filter(line -> line.contains("Sending Request: ")).count();
     }
 
-    /** The order both variants read, written by order-service's own repository (no pending events). */
-    private static Order seedOrder(Provisioner provisioner, ProvisionedStack stack) {
-        byte[] cursorKey = new byte[32];
-        new SecureRandom().nextBytes(cursorKey);
-        DynamoDbOrders orders = new DynamoDbOrders(provisioner.dynamo(), stack.tableNames().get("OrdersTable"),
-                new CloudEventCodec(StrictJson.create().mapper()), cursorKey);
-        Order order = Order.place(new OrderId(UUID.randomUUID().toString()),
-                new UserId("bench-" + UUID.randomUUID().toString().substring(0, 8)),
-                List.of(new OrderLine("BOOK-1", 2, new Money(1250, "EUR")),
-                        new OrderLine("PEN-7", 1, new Money(199, "EUR"))),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        orders.add(order, List.of());
-        return order;
+    /**
+     * A time {@link SnapStartHandler} logged for its n-th invocation, the number before {@code unit} (" ms," wall,
+     * " ms CPU" the handling thread's CPU); NaN without one.
+     */
+    static double handledMs(List<String> log, int invocation, String unit) {
+        String prefix = SnapStartHandler.LOG_PREFIX + invocation + " handled in ";
+        return log.stream().filter(line -> line.contains(prefix)).findFirst()
+                .map(line -> line.substring(0, line.indexOf(unit)))
+                .map(line -> line.substring(Math.max(line.lastIndexOf(' '), line.lastIndexOf(',')) + 1))
+                .map(Double::parseDouble).orElse(Double.NaN);
+    }
+
+    /** A measurement only counts when the function did the work (see each workload's check). */
+    private static String check(String label, Workload.Prepared workload, byte[] answer, List<String> log) {
+        String text = new String(answer, StandardCharsets.UTF_8);
+        try {
+            return workload.check(label, text);
+        } catch (RuntimeException wrong) {
+            throw new IllegalStateException(wrong.getMessage() + "\nits log:\n" + String.join("\n", log), wrong);
+        }
     }
 
     private static <T> List<T> rotate(List<T> list, int by) {
@@ -348,65 +453,117 @@ public final class ColdStartBenchmark {
     }
 
     /** The samples of one run and the table that reports them. */
-    public record Result(Options options, List<Sample> samples, Map<Variant, PackageSize> packages) {
+    public record Result(Options options, List<Sample> samples, Map<String, PackageSize> packages) {
 
-        public List<Sample> of(Variant variant) {
-            return samples.stream().filter(s -> s.variant() == variant).toList();
+        public List<Sample> of(String function, Variant variant) {
+            return samples.stream().filter(s -> s.function().equals(function) && s.variant() == variant).toList();
         }
 
-        public Summary cold(Variant variant) {
-            return Summary.of(of(variant).stream().map(s -> millis(s.cold())).toList());
+        public Summary cold(String function, Variant variant) {
+            return Summary.of(of(function, variant).stream().map(s -> millis(s.cold())).toList());
         }
 
-        public Summary warm(Variant variant) {
-            return Summary.of(of(variant).stream().map(s -> millis(s.warm())).toList());
+        public Summary coldCpu(String function, Variant variant) {
+            return Summary.of(of(function, variant).stream().map(Sample::coldCpuMs).filter(c -> !Double.isNaN(c))
+                    .toList());
         }
 
-        /** Cold (a)/(b) of each round, summarised; empty when the run lacks one of the two. */
-        public Summary coldRatio(Variant spring, Variant plain) {
+        /** Cold CPU a/b of each round for one function, summarised. */
+        public Summary coldCpuRatio(String function, Variant a, Variant b) {
             List<Double> ratios = new ArrayList<>();
-            for (Sample a : of(spring)) {
-                of(plain).stream().filter(b -> b.round() == a.round()).findFirst()
-                        .ifPresent(b -> ratios.add(millis(a.cold()) / millis(b.cold())));
+            for (Sample x : of(function, a)) {
+                of(function, b).stream().filter(y -> y.round() == x.round()).findFirst()
+                        .filter(y -> !Double.isNaN(x.coldCpuMs()) && !Double.isNaN(y.coldCpuMs()))
+                        .ifPresent(y -> ratios.add(x.coldCpuMs() / y.coldCpuMs()));
+            }
+            return Summary.of(ratios);
+        }
+
+        public Summary warm(String function, Variant variant) {
+            return Summary.of(of(function, variant).stream().map(s -> millis(s.warm())).toList());
+        }
+
+        /** First invocation over the warm one, both timed inside the handler, per start; empty without such starts. */
+        public Summary firstOverWarm(String function, Variant variant) {
+            return Summary.of(of(function, variant).stream().filter(s -> !Double.isNaN(s.firstHandledMs()))
+                    .map(s -> s.firstHandledMs() / s.warmHandledMs()).toList());
+        }
+
+        /** The same in the handling thread's CPU time. */
+        public Summary firstOverWarmCpu(String function, Variant variant) {
+            return Summary.of(of(function, variant).stream().filter(s -> !Double.isNaN(s.firstHandledCpuMs()))
+                    .map(s -> s.firstHandledCpuMs() / s.warmHandledCpuMs()).toList());
+        }
+
+        /** Cold a/b of each round for one function, summarised; empty when the run lacks one of the two. */
+        public Summary coldRatio(String function, Variant a, Variant b) {
+            List<Double> ratios = new ArrayList<>();
+            for (Sample x : of(function, a)) {
+                of(function, b).stream().filter(y -> y.round() == x.round()).findFirst()
+                        .ifPresent(y -> ratios.add(millis(x.cold()) / millis(y.cold())));
             }
             return Summary.of(ratios);
         }
 
         public String table() {
             StringBuilder t = new StringBuilder();
-            t.append(String.format(Locale.ROOT, "Cold start of GET /orders/{id}, fresh JVM per start under the Lambda"
-                            + " runtime interface client; %d rounds after %d discarded, variants alternating.%n"
+            t.append(String.format(Locale.ROOT, "Cold starts, fresh JVM per start under the Lambda runtime interface"
+                            + " client; %d rounds after %d discarded, starts alternating.%n"
                             + "JDK %s on %s, %d cores seen; figures, not assertions (shared, noisy machine).%n%n",
                     options.rounds(), options.warmupRounds(), System.getProperty("java.version"),
                     System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors()));
-            t.append(String.format(Locale.ROOT, "%-62s %-8s %-26s %-20s %s%n", "variant", "JIT",
-                    "cold ms: median [min-max]", "warm ms", "classpath"));
-            for (Variant v : options.variants()) {
-                PackageSize p = packages.get(v);
-                t.append(String.format(Locale.ROOT, "%-62s %-8s %-26s %-20s %d jars, %.1f MB%n", v.label, v.jit(),
-                        cold(v).format("%,.0f"), warm(v).format("%,.0f"), p.jars(), p.bytes() / 1e6));
-            }
-            for (Variant[] pair : new Variant[][] {{Variant.SPRING, Variant.PLAIN},
-                    {Variant.SPRING_C2, Variant.PLAIN_C2}}) {
-                Summary ratio = coldRatio(pair[0], pair[1]);
-                if (ratio.count() > 0) {
-                    t.append(String.format(Locale.ROOT, "%-62s %-8s %s%n", "cold ratio (a)/(b), per round",
-                            pair[0].jit(), ratio.format("%.2f")));
+            t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %-26s %-26s %-18s %s%n", "function", "variant", "JIT",
+                    "cold ms: median [min-max]", "cold CPU ms (JVM, /proc)", "warm ms", "classpath"));
+            for (String function : options.functions()) {
+                for (Variant v : options.variants()) {
+                    PackageSize p = packages.get(function + (v.spring ? "/spring" : "/plain"));
+                    t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %-26s %-26s %-18s %d jars, %.1f MB%s%n",
+                            function, v.label, v.jit(), cold(function, v).format("%,.0f"),
+                            coldCpu(function, v).format("%,.0f"), warm(function, v).format("%,.0f"),
+                            p.jars(), p.bytes() / 1e6, of(function, v).stream().mapToInt(Sample::warmRoundTrips).max()
+                                    .stream().filter(n -> n > 0).mapToObj(n -> ", " + n + " AWS requests warm")
+                                    .findFirst().orElse("")));
+                }
+                for (Variant[] pair : new Variant[][] {{Variant.SPRING, Variant.PLAIN},
+                        {Variant.NO_AOT, Variant.PLAIN}, {Variant.SPRING, Variant.NO_AOT},
+                        {Variant.NO_AOT, Variant.UNTRACED}, {Variant.SPRING_C2, Variant.PLAIN_C2}}) {
+                    Summary ratio = coldRatio(function, pair[0], pair[1]);
+                    if (ratio.count() > 0) {
+                        t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %-26s %s%n", function,
+                                "cold ratio " + pair[0].id + " / " + pair[1].id, pair[0].jit(), ratio.format("%.2f"),
+                                coldCpuRatio(function, pair[0], pair[1]).format("%.2f")));
+                    }
+                }
+                for (Variant v : List.of(Variant.PRIMED, Variant.UNPRIMED)) {
+                    Summary ratio = firstOverWarm(function, v);
+                    if (ratio.count() > 0) {
+                        t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %s   (in the handler, ms: first %s,"
+                                        + " warm %s; CPU: ratio %s, first %s, warm %s)%n", function,
+                                "first / warm invocation, " + v.id, v.jit(), ratio.format("%.2f"),
+                                Summary.of(of(function, v).stream().map(Sample::firstHandledMs).toList()).format("%,.1f"),
+                                Summary.of(of(function, v).stream().map(Sample::warmHandledMs).toList()).format("%,.1f"),
+                                firstOverWarmCpu(function, v).format("%.2f"),
+                                Summary.of(of(function, v).stream().map(Sample::firstHandledCpuMs).toList()).format("%,.1f"),
+                                Summary.of(of(function, v).stream().map(Sample::warmHandledCpuMs).toList())
+                                        .format("%,.1f")));
+                    }
                 }
             }
-            t.append(String.format(Locale.ROOT, "%nrounds (cold/warm ms):%n"));
+            t.append(String.format(Locale.ROOT, "%nrounds (cold/warm ms, cold CPU ms):%n"));
             for (int round = 1; round <= options.rounds(); round++) {
                 int r = round;
-                t.append(String.format(Locale.ROOT, "  %2d", r));
-                for (Variant v : options.variants()) {
-                    of(v).stream().filter(s -> s.round() == r).findFirst().ifPresent(s -> t.append(String.format(
-                            Locale.ROOT, "  %s %,.0f/%,.0f", v.id, millis(s.cold()), millis(s.warm()))));
+                for (String function : options.functions()) {
+                    t.append(String.format(Locale.ROOT, "  %2d %-19s", r, function));
+                    for (Variant v : options.variants()) {
+                        of(function, v).stream().filter(s -> s.round() == r).findFirst().ifPresent(s -> t.append(
+                                String.format(Locale.ROOT, "  %s %,.0f/%,.0f (CPU %,.0f)", v.id, millis(s.cold()),
+                                        millis(s.warm()), s.coldCpuMs())));
+                    }
+                    t.append(System.lineSeparator());
                 }
-                t.append(System.lineSeparator());
             }
             return t.toString();
         }
-
     }
 
     static double millis(Duration d) {

@@ -30,7 +30,6 @@ import java.util.zip.ZipFile;
  */
 final class PlainPackage {
 
-    static final String HANDLER = PlainGetOrderHandler.class.getName() + "::handleRequest";
     private static final Set<String> LAMBDA_LIBRARIES = Set.of("aws-lambda-java-core", "aws-lambda-java-events",
             "aws-lambda-java-serialization");
     private static final Set<String> UNUSED_HTTP_CLIENTS = Set.of("apache-client", "apache5-client",
@@ -40,13 +39,21 @@ final class PlainPackage {
     private PlainPackage() {
     }
 
-    /** Writes the package into {@code dir} (replacing what was there); answers its classpath, as Lambda builds it. */
-    static List<Path> build(Path dir) {
+    /** The handler string of a plain handler class, as Lambda takes it. */
+    static String handler(Class<?> type) {
+        return type.getName() + "::handleRequest";
+    }
+
+    /**
+     * Writes the package into {@code dir} (replacing what was there), with the SDK clients of {@code sdkServices}
+     * only; answers its classpath, as Lambda builds it.
+     */
+    static List<Path> build(Path dir, Set<String> sdkServices) {
         try {
             deleteRecursively(dir);
             Path lib = Files.createDirectories(dir.resolve("lib"));
             copyOwnClasses(dir);
-            for (Path jar : libraries()) {
+            for (Path jar : libraries(sdkServices)) {
                 Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
             return classpath(dir);
@@ -65,9 +72,24 @@ final class PlainPackage {
         return entries;
     }
 
+    /** Copies the classes of {@code anchor}'s package (only that package) into {@code dir}; answers {@code dir}. */
+    static Path classesOf(Class<?> anchor, Path dir) {
+        try {
+            deleteRecursively(dir);
+            copyPackage(anchor, dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the classes of " + anchor.getPackageName() + " to " + dir, e);
+        }
+    }
+
     private static void copyOwnClasses(Path taskRoot) throws IOException {
-        String packagePath = PlainGetOrderHandler.class.getPackageName().replace('.', '/') + "/";
-        Path source = codeSource(PlainGetOrderHandler.class);
+        copyPackage(PlainGetOrderHandler.class, taskRoot);
+    }
+
+    private static void copyPackage(Class<?> anchor, Path taskRoot) throws IOException {
+        String packagePath = anchor.getPackageName().replace('.', '/') + "/";
+        Path source = codeSource(anchor);
         if (Files.isDirectory(source)) {
             Path from = source.resolve(packagePath);
             try (Stream<Path> files = Files.walk(from)) {
@@ -93,22 +115,22 @@ final class PlainPackage {
     }
 
     /** Every jar of this JVM's classpath the plain handler needs at run time. */
-    static List<Path> libraries() throws IOException {
+    static List<Path> libraries(Set<String> sdkServices) throws IOException {
         Set<Path> chosen = new LinkedHashSet<>();
         for (Path jar : classpathJars()) {
             Optional<Coordinates> coordinates = Coordinates.of(jar);
-            if (coordinates.isPresent() && needed(coordinates.get(), jar)) {
+            if (coordinates.isPresent() && needed(coordinates.get(), jar, sdkServices)) {
                 chosen.add(jar);
             }
         }
         return chosen.stream().sorted(Comparator.comparing(Path::getFileName)).toList();
     }
 
-    private static boolean needed(Coordinates c, Path jar) {
+    private static boolean needed(Coordinates c, Path jar, Set<String> sdkServices) {
         return switch (c.groupId()) {
             case "com.amazonaws" -> LAMBDA_LIBRARIES.contains(c.artifactId());
             case "software.amazon.awssdk" -> !UNUSED_HTTP_CLIENTS.contains(c.artifactId())
-                    && serviceOf(jar).map("dynamodb"::equals).orElse(true);
+                    && serviceOf(jar).map(sdkServices::contains).orElse(true);
             case "software.amazon.eventstream", "org.reactivestreams", "joda-time" -> true;
             case "org.slf4j" -> "slf4j-api".equals(c.artifactId());
             default -> false;

@@ -186,11 +186,99 @@ public class SharedLayerBenchmark {
                     .consumer("BenchmarkConsumer", Set.of(OrderPlaced.TYPE), NO_OP);
         }
 
-        private static void requireNoFailures(SQSBatchResponse response) {
+        static void requireNoFailures(SQSBatchResponse response) {
             if (!response.getBatchItemFailures().isEmpty()) {
                 throw new IllegalStateException("the batch had failures: " + response.getBatchItemFailures());
             }
         }
+    }
+
+    /**
+     * Issue 7's warm cost: the same invocations with tracing and metrics {@code on} (as a function runs them, spans
+     * exported to a counter) or {@code off}. Shaped like the write route and the consumer measured cold: a
+     * {@code POST /orders} route whose handler makes PlaceOrder's five SDK calls' client spans, and a batch of one
+     * record whose handler makes SendNotifications' eight (the calls themselves are not made: their round trips are
+     * the same either way). Log lines off, so that only telemetry differs.
+     */
+    @State(Scope.Thread)
+    public static class Telemetered {
+
+        static final List<String> PLACE_ORDER_CALLS = List.of("DynamoDb.PutItem", "DynamoDb.PutItem",
+                "Sns.PublishBatch", "DynamoDb.UpdateItem", "DynamoDb.UpdateItem");
+        static final List<String> SEND_NOTIFICATIONS_CALLS = List.of("DynamoDb.PutItem", "DynamoDb.GetItem",
+                "DynamoDb.GetItem", "DynamoDb.PutItem", "DynamoDb.GetItem", "Sqs.SendMessage", "DynamoDb.UpdateItem",
+                "DynamoDb.UpdateItem");
+
+        @Param({Telemetry.OFF, Telemetry.ON})
+        public String telemetry;
+
+        Telemetry on;
+        ByteArrayInputStream stream;
+        Message<InputStream> request;
+        HttpFunction route;
+        Message<SQSEvent> batch;
+        Function<Message<SQSEvent>, SQSBatchResponse> consumer;
+
+        @Setup(Level.Trial)
+        public void prepare() {
+            LogOutput.use(LogOutput.OFF);
+            on = new Telemetry(telemetry);
+            JsonMapper json = StrictJson.create().mapper();
+            byte[] event = ApiGatewayV2Events.request("POST", "/orders", "/orders").as("bench-user")
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).jsonBody("{\"sku\":\"BOOK-1\"}").toJson()
+                    .getBytes(StandardCharsets.UTF_8);
+            route = new HttpRoutes(json, 65_536, on.tracing, on.metrics).route(request -> {
+                calls(PLACE_ORDER_CALLS);
+                return HttpResponse.ok(new Answer("order-1", request.caller().id().value()));
+            });
+            stream = new ByteArrayInputStream(event);
+            request = MessageBuilder.<InputStream>withPayload(stream).setHeader(LambdaContexts.HEADER, context()).build();
+
+            CloudEventCodec codec = new CloudEventCodec(json);
+            SqsEvents events = SqsEvents.batchFrom("NotificationsQueue");
+            EventEnvelope envelope = EventEnvelope.wrap(new EventId(UUID.randomUUID().toString()), EventSources.ORDERS,
+                    Instant.now(), new OrderPlaced(new OrderId(UUID.randomUUID().toString()), new UserId("bench-user"),
+                            List.of(new OrderLine("BOOK-1", 2, new Money(1250, "EUR"))), new Money(2500, "EUR")));
+            events.add(codec.encode(envelope, TransportContext.NONE), Map.of("type", envelope.type()));
+            batch = MessageBuilder.withPayload(LambdaEventSerializers.serializerFor(SQSEvent.class,
+                    SharedLayerBenchmark.class.getClassLoader()).fromJson(events.toJson()))
+                    .setHeader(LambdaContexts.HEADER, context()).build();
+            IdempotentExecution execution = new IdempotentExecution(new InMemoryIdempotencyStore(), new TickingClock(),
+                    Duration.ofMinutes(2), Duration.ofNanos(1));
+            consumer = new SqsBatchConsumers(codec, new ProcessedEvents(execution), on.tracing, on.metrics)
+                    .consumer("sendNotifications", Set.of(OrderPlaced.TYPE), e -> {
+                        calls(SEND_NOTIFICATIONS_CALLS);
+                        return Handling.done("sent");
+                    });
+            stream.reset();
+            if (route.apply(request).getStatusCode() != 200) {
+                throw new IllegalStateException("the route did not answer 200");
+            }
+            Sqs.requireNoFailures(consumer.apply(batch));
+            if (Telemetry.ON.equals(telemetry) && on.spansExported() != 1 + PLACE_ORDER_CALLS.size() + 1
+                    + SEND_NOTIFICATIONS_CALLS.size()) {
+                throw new IllegalStateException("expected a server span, a consumer span and a client span per call; "
+                        + "exported " + on.spansExported());
+            }
+        }
+
+        private void calls(List<String> calls) {
+            for (String call : calls) {
+                int dot = call.indexOf('.');
+                on.clientCall(call.substring(0, dot), call.substring(dot + 1), "Table");
+            }
+        }
+    }
+
+    @Benchmark
+    public APIGatewayV2HTTPResponse placeOrderShapedRoute(Telemetered telemetered) {
+        telemetered.stream.reset();
+        return telemetered.route.apply(telemetered.request);
+    }
+
+    @Benchmark
+    public SQSBatchResponse sendNotificationsShapedRecord(Telemetered telemetered) {
+        return telemetered.consumer.apply(telemetered.batch);
     }
 
     @Benchmark

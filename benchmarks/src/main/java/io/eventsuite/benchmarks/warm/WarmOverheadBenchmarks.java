@@ -155,7 +155,23 @@ public final class WarmOverheadBenchmarks {
                         .append(System.lineSeparator()));
             }
         }
+        for (String jit : settings.jits()) {
+            for (String shaped : List.of("placeOrderShapedRoute", "sendNotificationsShapedRecord")) {
+                telemetryCost(rows, jit, shaped).ifPresent(d -> t.append(String.format(Locale.ROOT,
+                        "  %s %s: tracing and metrics on cost %,.0f ns (%.3f ms) per invocation over off", jit, shaped,
+                        d, d / 1e6)).append(System.lineSeparator()));
+            }
+        }
         return t.toString();
+    }
+
+    /** Telemetry on minus off, for one benchmark and JIT. */
+    private static Optional<Double> telemetryCost(List<Row> rows, String jit, String benchmark) {
+        Optional<Row> on = rows.stream().filter(r -> r.jit().equals(jit) && r.benchmark().equals(benchmark)
+                && r.params().equals("telemetry=on")).findFirst();
+        Optional<Row> off = rows.stream().filter(r -> r.jit().equals(jit) && r.benchmark().equals(benchmark)
+                && r.params().equals("telemetry=off")).findFirst();
+        return on.isPresent() && off.isPresent() ? Optional.of(on.get().score() - off.get().score()) : Optional.empty();
     }
 
     private static Optional<Double> difference(List<Row> rows, String jit, String layer, String params,

@@ -26,6 +26,8 @@ class SharedLayerBenchmarkSmokeTest {
         assertThat(rows).extracting(r -> r.benchmark() + " " + r.params()).containsExactlyInAnyOrder(
                 "httpRoute logs=off", "httpRoute logs=json", "httpDirect ", "httpParseThenDirect ",
                 "sqsBatch logs=off", "sqsBatch logs=json", "sqsBatchRedelivered logs=off",
-                "sqsBatchRedelivered logs=json", "sqsDecodeOnly ");
+                "sqsBatchRedelivered logs=json", "sqsDecodeOnly ", "placeOrderShapedRoute telemetry=off",
+                "placeOrderShapedRoute telemetry=on", "sendNotificationsShapedRecord telemetry=off",
+                "sendNotificationsShapedRecord telemetry=on");
     }
 }

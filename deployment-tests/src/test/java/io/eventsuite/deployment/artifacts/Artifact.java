@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -18,10 +19,19 @@ import java.util.zip.ZipFile;
  *
  * @param jars              every jar in it, relative to the artifact's root
  * @param thirdPartyJars    jars that are not one of the project's modules (by their Maven metadata)
- * @param thirdPartyClasses class files outside the project's packages (a library copied in unpacked)
+ * @param thirdPartyClasses class files outside the project's packages (a library copied in unpacked), less those
+ *                          Spring AOT generated for the service ({@link #AOT_GENERATED})
  */
 record Artifact(String logicalId, Path dir, long bytes, int files, List<String> jars, List<String> thirdPartyJars,
         List<String> thirdPartyClasses) {
+
+    /**
+     * What Spring AOT ({@code process-aot}, in each service's {@code package}) generates for this application: bean
+     * definitions and registrations in the packages of the configurations they describe (Spring's own included), and
+     * CGLIB proxies of configuration classes. Generated for the service, so they belong in its artifact.
+     */
+    static final Pattern AOT_GENERATED = Pattern.compile(
+            "__(BeanDefinitions|BeanFactoryRegistrations|ApplicationContextInitializer|Autowiring)[$.]|\\$\\$SpringCGLIB\\$\\$");
 
     /** The project's own modules: their jars may sit anywhere; every other jar is a third-party library. */
     static final String PROJECT_GROUP_ID = "io.eventsuite";
@@ -43,7 +53,8 @@ record Artifact(String logicalId, Path dir, long bytes, int files, List<String> 
                     if (!PROJECT_GROUP_ID.equals(groupIdOf(file))) {
                         thirdPartyJars.add(relative);
                     }
-                } else if (relative.endsWith(".class") && !relative.startsWith(projectPackage)) {
+                } else if (relative.endsWith(".class") && !relative.startsWith(projectPackage)
+                        && !AOT_GENERATED.matcher(relative).find()) {
                     thirdPartyClasses.add(relative);
                 }
             }

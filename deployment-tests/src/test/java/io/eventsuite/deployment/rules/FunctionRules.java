@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 final class FunctionRules {
 
     static final String FUNCTION_INVOKER = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
-    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /** C1 only, as Lambda; Spring AOT on (the artifacts carry its generated context, see the services' poms). */
+    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dspring.aot.enabled=true";
     static final String DEFINITION = "SPRING_CLOUD_FUNCTION_DEFINITION";
     static final String MAIN_CLASS = "MAIN_CLASS";
     static final String RELAY_BEAN = "relayPendingEvents";

@@ -1,5 +1,6 @@
 package io.eventsuite.notification;
 
+import io.eventsuite.notification.config.NotificationPriming;
 import io.eventsuite.notification.config.NotificationUseCases;
 import io.eventsuite.notification.events.NotificationConsumers;
 import io.eventsuite.notification.http.NotificationFunctions;
@@ -11,6 +12,6 @@ import org.springframework.context.annotation.Import;
 /** The service without its adapters: functions, use cases and the shared layer. Tests put fakes beside it. */
 @Configuration(proxyBeanMethods = false)
 @Import({PlatformConfiguration.class, IdempotencyConfiguration.class, NotificationUseCases.class, NotificationConsumers.class,
-        NotificationFunctions.class})
+        NotificationFunctions.class, NotificationPriming.class})
 public class NotificationService {
 }

@@ -1,5 +1,6 @@
 package io.eventsuite.order;
 
+import io.eventsuite.order.config.OrderPriming;
 import io.eventsuite.order.config.OrderUseCases;
 import io.eventsuite.order.events.OrderConsumers;
 import io.eventsuite.order.http.OrderFunctions;
@@ -11,6 +12,6 @@ import org.springframework.context.annotation.Import;
 /** The service without its adapters: functions, use cases and the shared layer. Tests put fakes beside it. */
 @Configuration(proxyBeanMethods = false)
 @Import({PlatformConfiguration.class, IdempotencyConfiguration.class, OrderUseCases.class, OrderFunctions.class,
-        OrderConsumers.class})
+        OrderConsumers.class, OrderPriming.class})
 public class OrderService {
 }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
@@ -34,6 +35,7 @@ public final class SnapStartPriming implements Resource {
     private final byte[] primingEvent;
     private final Supplier<List<PrimingRead>> reads;
     private volatile int primedCalls;
+    private volatile Object primedAnswer;
 
     /**
      * @param definition   the pinned function ({@code spring.cloud.function.definition}); blank primes no function
@@ -70,7 +72,8 @@ public final class SnapStartPriming implements Resource {
                 // Functions typed on the raw stream (HTTP routes) take it as the adapter would hand it over.
                 Object payload = function.getInputType().getTypeName().contains(InputStream.class.getName())
                         ? new ByteArrayInputStream(primingEvent) : primingEvent;
-                function.apply(MessageBuilder.withPayload(payload).build());
+                Object answer = function.apply(MessageBuilder.withPayload(payload).build());
+                primedAnswer = answer instanceof Message<?> message ? message.getPayload() : answer;
                 calls++;
             } catch (RuntimeException failure) {
                 LOG.warn("priming {} failed: {}", definition, failure.toString());
@@ -98,5 +101,13 @@ public final class SnapStartPriming implements Resource {
 
     public int primedCalls() {
         return primedCalls;
+    }
+
+    /**
+     * What the pinned function answered the priming event, as the catalog hands it back (a message's payload: for a
+     * route, the response's JSON bytes); for tests, to see how far into the route the priming got.
+     */
+    public Object primedAnswer() {
+        return primedAnswer;
     }
 }

@@ -69,7 +69,7 @@ public final class PlainGetOrderHandler implements RequestStreamHandler {
                 .withIsBase64Encoded(false).build();
     }
 
-    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+    static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
         var context = event.getRequestContext();
         if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
                 || context.getAuthorizer().getJwt().getClaims() == null) {
@@ -111,7 +111,7 @@ public final class PlainGetOrderHandler implements RequestStreamHandler {
                 + "}";
     }
 
-    private static APIGatewayV2HTTPResponse problem(int status, String type, String detail, String correlationId) {
+    static APIGatewayV2HTTPResponse problem(int status, String type, String detail, String correlationId) {
         String body = "{\"type\":" + quote("urn:eventsuite:problem:" + type) + ",\"status\":" + status
                 + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(String.valueOf(correlationId)) + "}";
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
@@ -119,7 +119,7 @@ public final class PlainGetOrderHandler implements RequestStreamHandler {
                 .withIsBase64Encoded(false).build();
     }
 
-    private static Map<String, String> headers(String correlationId, String contentType) {
+    static Map<String, String> headers(String correlationId, String contentType) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", contentType);
         headers.put("Cache-Control", "no-store");

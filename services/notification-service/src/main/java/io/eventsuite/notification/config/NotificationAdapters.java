@@ -3,6 +3,7 @@ package io.eventsuite.notification.config;
 import io.eventsuite.adapters.dynamodb.DynamoDbNotifications;
 import io.eventsuite.adapters.dynamodb.DynamoDbRecipients;
 import io.eventsuite.adapters.dynamodb.GsiPropagation;
+import io.eventsuite.adapters.dynamodb.PrimingWrites;
 import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
 import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
 import io.eventsuite.adapters.wiring.NotificationChannelConfiguration;
@@ -47,5 +48,24 @@ public class NotificationAdapters {
     @Bean
     PrimingRead primeDynamoDbRead(ObjectProvider<Recipients> recipients) {
         return () -> recipients.getObject().findById(new UserId("snapstart-priming"));
+    }
+
+    /**
+     * For the SnapStart snapshot of a consumer (one given IDEMPOTENCY_TABLE): writes DynamoDB refuses on their
+     * condition, on the idempotency table (under this function's key prefix, as IAM allows) and the notifications
+     * table: the claim's and the notification's write paths are warm and nothing is written.
+     */
+    @Bean
+    PrimingRead primeWrites(ObjectProvider<DynamoDbClient> dynamo, @Value("${IDEMPOTENCY_TABLE:}") String idempotency,
+            @Value("${IDEMPOTENCY_KEY_PREFIX:}") String prefix, @Value("${NOTIFICATIONS_TABLE:}") String notifications) {
+        return () -> {
+            if (idempotency.isBlank()) {
+                return;
+            }
+            PrimingWrites.refusedWrites(dynamo.getObject(), idempotency, "key", prefix + "#snapstart-priming");
+            if (!notifications.isBlank()) {
+                PrimingWrites.refusedWrites(dynamo.getObject(), notifications, "id", "snapstart-priming");
+            }
+        };
     }
 }

@@ -3,6 +3,7 @@ package io.eventsuite.order.config;
 import io.eventsuite.adapters.dynamodb.DynamoDbOrders;
 import io.eventsuite.adapters.dynamodb.DynamoDbPendingEvents;
 import io.eventsuite.adapters.dynamodb.GsiPropagation;
+import io.eventsuite.adapters.dynamodb.PrimingWrites;
 import io.eventsuite.adapters.messaging.outbox.OutboxRelay;
 import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
 import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
@@ -22,7 +23,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.SnsException;
 
 /** The order service's adapters: the orders table (with its outbox), the idempotency table, the order topic. */
 @Configuration(proxyBeanMethods = false)
@@ -57,5 +61,31 @@ public class OrderAdapters {
     @Bean
     PrimingRead primeDynamoDbRead(ObjectProvider<Orders> orders) {
         return () -> orders.getObject().findById(new OrderId("snapstart-priming"));
+    }
+
+    /**
+     * For the SnapStart snapshot of a write route (one given IDEMPOTENCY_TABLE, and so the write permissions): writes
+     * DynamoDB refuses on their condition, on the orders and idempotency tables (under this function's key prefix, as
+     * IAM allows), and a PublishBatch of no entries to the topic, which SNS refuses (EmptyBatchRequest): the write
+     * paths' SDK calls are warm and nothing is written or published.
+     */
+    @Bean
+    PrimingRead primeWrites(ObjectProvider<DynamoDbClient> dynamo, ObjectProvider<SnsClient> sns,
+            @Value("${ORDERS_TABLE:}") String orders, @Value("${IDEMPOTENCY_TABLE:}") String idempotency,
+            @Value("${IDEMPOTENCY_KEY_PREFIX:}") String prefix, @Value("${EVENTS_TOPIC_ARN:}") String topic) {
+        return () -> {
+            if (idempotency.isBlank()) {
+                return;
+            }
+            PrimingWrites.refusedWrites(dynamo.getObject(), idempotency, "key", prefix + "#snapstart-priming");
+            PrimingWrites.refusedWrites(dynamo.getObject(), orders, "id", "snapstart-priming");
+            if (!topic.isBlank()) {
+                try {
+                    sns.getObject().publishBatch(b -> b.topicArn(topic).publishBatchRequestEntries(List.of()));
+                } catch (SnsException emptyBatchRefused) {
+                    // as intended: nothing published
+                }
+            }
+        };
     }
 }
