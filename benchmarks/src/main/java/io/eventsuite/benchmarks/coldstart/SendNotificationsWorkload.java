@@ -20,6 +20,7 @@ import io.eventsuite.platform.events.TransportContext;
 import io.eventsuite.platform.json.StrictJson;
 import io.eventsuite.platform.testing.SqsEvents;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,8 @@ final class SendNotificationsWorkload implements Workload {
     @Override
     public Prepared prepare(Provisioner provisioner, ProvisionedStack stack) {
         UserId user = new UserId("bench-" + UUID.randomUUID().toString().substring(0, 8));
-        new DynamoDbRecipients(provisioner.dynamo(), stack.tableNames().get("RecipientsTable")).upsertIfNewer(
+        new DynamoDbRecipients(provisioner.dynamo(), stack.tableNames().get("RecipientsTable"), Clock.systemUTC())
+                .upsertIfNewer(
                 new Recipient(user, "Bench Mark", new Email(user.value() + "@example.com"),
                         NotificationPreferences.DEFAULT, 1));
         CloudEventCodec codec = new CloudEventCodec(StrictJson.create().mapper());
