@@ -5,7 +5,6 @@ import io.awspring.cloud.autoconfigure.AwsClientProperties;
 import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
-import io.awspring.cloud.autoconfigure.sns.SnsClientCustomizer;
 import io.eventsuite.adapters.messaging.resilience.LambdaSdkClients;
 import io.eventsuite.adapters.messaging.resilience.PublishingResilienceConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +27,8 @@ import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -38,19 +39,20 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * variables Lambda, the template and the local cloud set ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_<SERVICE>},
  * or their {@code aws.*} system properties under {@code sam local}).
  *
- * <p>Spring Cloud AWS's auto-configuration builds the {@code DynamoDbClient} and the {@code SnsClient}; its SQS side
- * is the async client and {@code @SqsListener} containers (a Lambda's event source mapping polls, nothing here may)
- * and its SES side the v1 client behind a {@code MailSender}, so the sync {@link SqsClient} and {@link SesV2Client}
- * are built here with the same {@link AwsClientBuilderConfigurer} (same region, credentials, endpoint properties
- * and customizers). The customizers: every client gets the URL-connection HTTP client (starts fastest; set
+ * <p>Spring Cloud AWS's auto-configuration builds the {@code DynamoDbClient}. Its SNS starter brings what a publisher
+ * does not use ({@code SnsTemplate}, HTTP-endpoint notification handling, whose AOT hints need spring-web, and
+ * Apache HttpClient 5), its SQS side is the async client and {@code @SqsListener} containers (a Lambda's event source
+ * mapping polls, nothing here may) and its SES side the v1 client behind a {@code MailSender}, so the sync
+ * {@link SnsClient}, {@link SqsClient} and {@link SesV2Client} are built here with the same
+ * {@link AwsClientBuilderConfigurer} (same region, credentials, endpoint properties and customizers). The customizers: every client gets the URL-connection HTTP client (starts fastest; set
  * explicitly, so the SDK does no service-loader search for one) and a span per call ({@link AwsSdkSpans});
  * DynamoDB keeps the SDK's retries (its only retry layer); SNS, SES and SQS get one attempt per call and the call
  * timeouts of {@link PublishingResilienceConfig}, because Resilience4j retries them ({@link LambdaSdkClients}).
  */
 @Configuration(proxyBeanMethods = false)
 @PropertySource("classpath:eventsuite-aws-clients.properties")
-@EnableConfigurationProperties({AwsClientsConfiguration.SqsClientProperties.class,
-        AwsClientsConfiguration.SesV2ClientProperties.class})
+@EnableConfigurationProperties({AwsClientsConfiguration.SnsClientProperties.class,
+        AwsClientsConfiguration.SqsClientProperties.class, AwsClientsConfiguration.SesV2ClientProperties.class})
 @Import(PublishingResilienceConfiguration.class)
 public class AwsClientsConfiguration {
 
@@ -84,9 +86,14 @@ public class AwsClientsConfiguration {
         };
     }
 
-    @Bean
-    SnsClientCustomizer snsRetriedByResilience4j(PublishingResilienceConfig config) {
-        return builder -> LambdaSdkClients.configure(builder, config, override -> { });
+    @Bean(destroyMethod = "close")
+    SnsClient snsClient(AwsClientBuilderConfigurer configurer, SnsClientProperties properties,
+            ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> common,
+            PublishingResilienceConfig config) {
+        AwsClientCustomizer<SnsClientBuilder> publishing = builder -> LambdaSdkClients.configure(builder, config,
+                override -> { });
+        return configurer.configureSyncClient(SnsClient.builder(), properties, connectionDetails.getIfAvailable(),
+                Stream.of(publishing), common.orderedStream()).build();
     }
 
     @Bean(destroyMethod = "close")
@@ -116,6 +123,11 @@ public class AwsClientsConfiguration {
     @Bean
     MeterRegistry meterRegistry() {
         return new SimpleMeterRegistry();
+    }
+
+    /** {@code spring.cloud.aws.sns.endpoint} and {@code .region}, as Spring Cloud AWS's SNS starter would read them. */
+    @ConfigurationProperties("spring.cloud.aws.sns")
+    public static class SnsClientProperties extends AwsClientProperties {
     }
 
     /** {@code spring.cloud.aws.sqs.endpoint} and {@code .region}, as Spring Cloud AWS's SQS starter would read them. */

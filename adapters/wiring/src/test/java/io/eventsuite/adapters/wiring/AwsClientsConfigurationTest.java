@@ -6,7 +6,6 @@ import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration;
-import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -52,7 +51,7 @@ class AwsClientsConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(RegionProviderAutoConfiguration.class,
                     CredentialsProviderAutoConfiguration.class, AwsAutoConfiguration.class,
-                    DynamoDbAutoConfiguration.class, SnsAutoConfiguration.class))
+                    DynamoDbAutoConfiguration.class))
             .withUserConfiguration(AwsClientsConfiguration.class);
 
     @Test

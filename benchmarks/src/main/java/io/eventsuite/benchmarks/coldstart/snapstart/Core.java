@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A stand-in CRaC implementation for a JVM without CRaC, so that the benchmark can run a function's CRaC hooks in its
- * own JVM as SnapStart does. {@code org.crac} (0.1.3) delegates to the implementation named by the system property
+ * own JVM as SnapStart does. {@code org.crac} delegates to the implementation named by the system property
  * {@code org.crac.Core.Compat} (a package holding {@code Core}, {@code Context}, {@code Resource},
  * {@code CheckpointException} and {@code RestoreException}); without one it drops every registration. With
  * {@code -Dorg.crac.Core.Compat=io.eventsuite.benchmarks.coldstart.snapstart}, resources registered through
@@ -25,25 +25,39 @@ public final class Core {
     }
 
     /**
-     * Runs the hooks. A hook that fails is reported on standard error with its resource and does not stop the others:
-     * the benchmark wants to see what the shared layer's priming does, and a library's own resource may need parts of
-     * a real CRaC implementation this stand-in lacks (Spring's lifecycle resource asks for {@code CRaCMXBean}).
+     * Runs the hooks. A hook that fails is reported on standard error with its resource and does not stop the others;
+     * then, as a failing hook fails the snapshot or the restore in Lambda, the call fails with every failure attached.
+     * (It was tolerated once, and hid that Spring's own lifecycle resource could not restore: it asks for
+     * {@code org.crac.management.CRaCMXBean}, which the old {@code io.github.crac:org-crac} 0.1.3 does not have.)
      */
     public static void checkpointRestore() throws CheckpointException, RestoreException {
         List<Resource> resources = GLOBAL.registered();
+        List<Throwable> failures = new ArrayList<>();
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).beforeCheckpoint(GLOBAL);
             } catch (Exception | LinkageError failed) {
                 report("beforeCheckpoint", resources.get(i), failed);
+                failures.add(failed);
             }
+        }
+        if (!failures.isEmpty()) {
+            CheckpointException checkpoint = new CheckpointException();
+            failures.forEach(checkpoint::addSuppressed);
+            throw checkpoint;
         }
         for (Resource resource : resources) {
             try {
                 resource.afterRestore(GLOBAL);
             } catch (Exception | LinkageError failed) {
                 report("afterRestore", resource, failed);
+                failures.add(failed);
             }
+        }
+        if (!failures.isEmpty()) {
+            RestoreException restore = new RestoreException();
+            failures.forEach(restore::addSuppressed);
+            throw restore;
         }
     }
 
