@@ -52,7 +52,10 @@ class FunctionArtifactsContentTest {
                     .as("%s: the MAIN_CLASS %s in its task root", id, mainClass).isRegularFile();
         });
         built.layers.forEach((id, layer) -> {
-            softly.assertThat(layer.jarsIn("java/lib")).as("%s: jars in java/lib", id).isNotEmpty();
+            softly.assertThat(layer.jarsIn("java/lib")).as("%s: every jar in java/lib (where Lambda looks), the shared "
+                    + "modules among them", id).containsExactlyInAnyOrderElementsOf(layer.jars())
+                    .anyMatch(jar -> jar.startsWith("java/lib/shared-domain-"))
+                    .anyMatch(jar -> jar.startsWith("java/lib/shared-platform-"));
             softly.assertThat(layer.jars().stream()
                             .filter(jar -> Artifact.holdsAnyPackage(layer.dir().resolve(jar), BuiltArtifacts.EMULATOR_PACKAGES)))
                     .as("%s: libraries only the tests need (the emulators) must not ship to Lambda", id).isEmpty();
