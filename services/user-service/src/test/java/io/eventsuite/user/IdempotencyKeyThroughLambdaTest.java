@@ -67,7 +67,9 @@ class IdempotencyKeyThroughLambdaTest {
 
         assertThat(delete().status()).isEqualTo(204);
 
-        assertThat(fakes.idempotency().everythingStored()).isNotEmpty()
+        assertThat(fakes.idempotency().everythingStored())
+                .as("the registration's one record: its key, fingerprint, claim and result (the DELETE sent no key)")
+                .hasSize(4)
                 .allSatisfy(stored -> assertThat(stored).doesNotContainIgnoringCase("alice@example.com")
                         .doesNotContain("Alice Pleasance"));
     }
