@@ -1,5 +1,6 @@
 package io.eventsuite.localcloud;
 
+import io.eventsuite.localcloud.provision.EveryStep;
 import io.eventsuite.localcloud.aws.AwsAccount;
 import io.eventsuite.localcloud.aws.ExternalAws;
 import io.eventsuite.localcloud.faults.FaultPlan;
@@ -201,22 +202,8 @@ public final class LocalCloud implements AutoCloseable {
             return;
         }
         closed = true;
-        RuntimeException failure = null;
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                RuntimeException wrapped = e instanceof RuntimeException r ? r : new IllegalStateException(e);
-                if (failure == null) {
-                    failure = wrapped;
-                } else {
-                    failure.addSuppressed(wrapped);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        // Last started, first stopped.
+        EveryStep.run(resources.reversed().stream().<EveryStep.Step>map(resource -> resource::close).toList());
     }
 
     // ---- command line ----------------------------------------------------------------------------------------

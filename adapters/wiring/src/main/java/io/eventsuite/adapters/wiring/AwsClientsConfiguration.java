@@ -23,14 +23,13 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * The AWS SDK clients, built by Spring Cloud AWS: one of each per Lambda container, lazily (a function builds only
@@ -90,29 +89,30 @@ public class AwsClientsConfiguration {
     SnsClient snsClient(AwsClientBuilderConfigurer configurer, SnsClientProperties properties,
             ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> common,
             PublishingResilienceConfig config) {
-        AwsClientCustomizer<SnsClientBuilder> publishing = builder -> LambdaSdkClients.configure(builder, config,
-                override -> { });
-        return configurer.configureSyncClient(SnsClient.builder(), properties, connectionDetails.getIfAvailable(),
-                Stream.of(publishing), common.orderedStream()).build();
+        return publishingClient(SnsClient.builder(), configurer, properties, connectionDetails, common, config);
     }
 
     @Bean(destroyMethod = "close")
     SqsClient sqsClient(AwsClientBuilderConfigurer configurer, SqsClientProperties properties,
             ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> common,
             PublishingResilienceConfig config) {
-        AwsClientCustomizer<SqsClientBuilder> publishing = builder -> LambdaSdkClients.configure(builder, config,
-                override -> { });
-        return configurer.configureSyncClient(SqsClient.builder(), properties, connectionDetails.getIfAvailable(),
-                Stream.of(publishing), common.orderedStream()).build();
+        return publishingClient(SqsClient.builder(), configurer, properties, connectionDetails, common, config);
     }
 
     @Bean(destroyMethod = "close")
     SesV2Client sesV2Client(AwsClientBuilderConfigurer configurer, SesV2ClientProperties properties,
             ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> common,
             PublishingResilienceConfig config) {
-        AwsClientCustomizer<SesV2ClientBuilder> publishing = builder -> LambdaSdkClients.configure(builder, config,
-                override -> { });
-        return configurer.configureSyncClient(SesV2Client.builder(), properties, connectionDetails.getIfAvailable(),
+        return publishingClient(SesV2Client.builder(), configurer, properties, connectionDetails, common, config);
+    }
+
+    /** A client Resilience4j retries: Spring Cloud AWS's settings and customizers, then one attempt per call. */
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C publishingClient(B builder,
+            AwsClientBuilderConfigurer configurer, AwsClientProperties properties,
+            ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> common,
+            PublishingResilienceConfig config) {
+        AwsClientCustomizer<B> publishing = b -> LambdaSdkClients.configure(b, config, override -> { });
+        return configurer.configureSyncClient(builder, properties, connectionDetails.getIfAvailable(),
                 Stream.of(publishing), common.orderedStream()).build();
     }
 

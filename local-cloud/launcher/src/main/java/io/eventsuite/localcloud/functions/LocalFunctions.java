@@ -1,5 +1,6 @@
 package io.eventsuite.localcloud.functions;
 
+import io.eventsuite.localcloud.provision.EveryStep;
 import io.eventsuite.localcloud.faults.Faults;
 import io.eventsuite.localcloud.runtime.LambdaInvoker;
 import io.eventsuite.localcloud.runtime.lambda.EnvironmentPool;
@@ -57,20 +58,6 @@ public final class LocalFunctions implements AutoCloseable {
     /** Stops every function's JVMs. */
     @Override
     public void close() {
-        RuntimeException failure = null;
-        for (EnvironmentPool pool : functions.values()) {
-            try {
-                pool.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        EveryStep.run(functions.values().stream().<EveryStep.Step>map(pool -> pool::close).toList());
     }
 }

@@ -198,21 +198,7 @@ public final class Provisioner implements AutoCloseable {
         stack.queueUrls.values().forEach(url -> deletions.add(() -> sqs.deleteQueue(r -> r.queueUrl(url))));
         stack.topicArns.values().forEach(arn -> deletions.add(() -> sns.deleteTopic(r -> r.topicArn(arn))));
         stack.tableNames.values().forEach(name -> deletions.add(() -> dynamo.deleteTable(r -> r.tableName(name))));
-        RuntimeException failure = null;
-        for (Runnable deletion : deletions) {
-            try {
-                deletion.run();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        EveryStep.run(deletions.stream().<EveryStep.Step>map(deletion -> deletion::run).toList());
     }
 
     /**
