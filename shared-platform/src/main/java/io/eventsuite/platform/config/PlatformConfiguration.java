@@ -35,6 +35,12 @@ public class PlatformConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformConfiguration.class);
 
+    /** Static: a registry post-processor must not make its configuration class a bean before the others. */
+    @Bean
+    static NoEventListenerMethods noEventListenerMethods() {
+        return new NoEventListenerMethods();
+    }
+
     /**
      * The suite's strict mapper, deliberately not a Jackson-typed bean: the adapter reads whole Lambda events
      * with the context's JsonMapper, and those must stay lenient (AWS adds fields) and unlimited in size.
