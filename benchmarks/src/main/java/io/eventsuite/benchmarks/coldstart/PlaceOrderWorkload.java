@@ -10,8 +10,8 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /orders}, an HTTP write, six round trips: the idempotency claim, the order with its pending event, the
- * SNS publish, the outbox clear (two UpdateItems) and the idempotency result. Every invocation carries a new {@code Idempotency-Key} (a replay would
+ * {@code POST /orders}, an HTTP write, five round trips: the idempotency claim, the order with its pending event, the
+ * SNS publish, the outbox clear (one UpdateItem) and the idempotency result. Every invocation carries a new {@code Idempotency-Key} (a replay would
  * skip the work); the answer must be 201 with a new order of the caller.
  */
 final class PlaceOrderWorkload implements Workload {

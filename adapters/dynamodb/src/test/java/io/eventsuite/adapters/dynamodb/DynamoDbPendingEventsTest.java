@@ -104,12 +104,27 @@ class DynamoDbPendingEventsTest {
     }
 
     @Test
-    void anEventWrittenBetweenItsTwoStepsKeepsTheItemInTheIndex() {
+    void clearingEveryPendingEventOfAnItemTakesOneUpdateItem() {
+        InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
+        Order order = place("o-1", T0);
+        cancel(order, T0.plusSeconds(1), "evt-2");
+
+        new DynamoDbPendingEvents(client, table).markPublished("o-1", List.of("evt-o-1", "evt-2", "evt-2"));
+
+        assertThat(client.calls()).containsExactly("UpdateItem");
+        assertThat(pending.oldest(10)).isEmpty();
+        Map<String, AttributeValue> raw = dynamo.rawItem(table, "id", "o-1").orElseThrow();
+        assertThat(raw.get("pendingEvents").m()).isEmpty();
+        assertThat(raw).doesNotContainKeys("outboxState", "pendingSince");
+    }
+
+    @Test
+    void anEventWrittenJustBeforeTheClearKeepsTheItemInTheIndex() {
         InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
         DynamoDbPendingEvents racing = new DynamoDbPendingEvents(client, table);
         Order order = place("o-1", T0);
-        // after the published event was removed and the map found empty, before the index attributes go
-        client.before("UpdateItem", 2, () -> cancel(order, T0.plusSeconds(1), "evt-new"));
+        // the one-step clear finds two events where it expects one, and falls back to removing its own
+        client.before("UpdateItem", 1, () -> cancel(order, T0.plusSeconds(1), "evt-new"));
 
         racing.markPublished("o-1", List.of("evt-o-1"));
 
@@ -120,15 +135,33 @@ class DynamoDbPendingEventsTest {
     }
 
     @Test
+    void anEventWrittenBetweenTheFallbacksTwoStepsKeepsTheItemInTheIndex() {
+        InterceptingDynamoDbClient client = new InterceptingDynamoDbClient(dynamo.client());
+        DynamoDbPendingEvents racing = new DynamoDbPendingEvents(client, table);
+        Order order = place("o-1", T0);
+        // evt-relayed is gone already (the relay published it), so the one-step clear does not apply; then, after the
+        // published event was removed and the map found empty, before the index attributes go
+        client.before("UpdateItem", 3, () -> cancel(order, T0.plusSeconds(1), "evt-new"));
+
+        racing.markPublished("o-1", List.of("evt-o-1", "evt-relayed"));
+
+        assertThat(client.calls()).containsExactly("UpdateItem", "UpdateItem", "UpdateItem");
+        assertThat(pending.oldest(10)).singleElement().satisfies(batch ->
+                assertThat(batch.events()).extracting(StoredEvent::eventId).containsExactly("evt-new"));
+        assertThat(dynamo.rawItem(table, "id", "o-1").orElseThrow().get("outboxState").s()).isEqualTo("PENDING");
+    }
+
+    @Test
     void anEmptyLeftoverInTheIndexIsCleanedUpAndDoesNotCrowdOutRealWork() {
         InterceptingDynamoDbClient failing = new InterceptingDynamoDbClient(dynamo.client());
-        failing.before("UpdateItem", 2, () -> {
+        // the fallback (evt-relayed is gone) dies between its two steps
+        failing.before("UpdateItem", 3, () -> {
             throw DynamoDbException.builder().message("simulated outage").build();
         });
         place("leftover", T0);
         place("real", T0.plusSeconds(1));
         assertThatThrownBy(() -> new DynamoDbPendingEvents(failing, table).markPublished("leftover",
-                List.of("evt-leftover"))).isInstanceOf(DynamoDbException.class);
+                List.of("evt-leftover", "evt-relayed"))).isInstanceOf(DynamoDbException.class);
 
         assertThat(pending.oldest(1)).extracting(PendingBatch::aggregateId).containsExactly("real");
         assertThat(dynamo.rawItem(table, "id", "leftover").orElseThrow()).doesNotContainKey("outboxState");

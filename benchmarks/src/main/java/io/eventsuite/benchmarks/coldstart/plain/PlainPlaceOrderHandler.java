@@ -18,7 +18,6 @@ import java.util.UUID;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -27,9 +26,10 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * SDK work {@code PlaceOrderFunction} does on a new {@code Idempotency-Key}: claim the key (conditional PutItem on
  * {@code IDEMPOTENCY_TABLE}), write the order with its pending {@code order.placed.v1} CloudEvent in one item
  * (conditional PutItem on {@code ORDERS_TABLE}: the outbox), publish the event ({@code PublishBatch} to
- * {@code EVENTS_TOPIC_ARN}, with its {@code type} attribute), clear it from the item in the service's two steps (an
- * UpdateItem removing the entry, one removing the outbox state once the map is empty), store the answer under the key
- * (conditional UpdateItem) and answer 201 with the order: six round trips, as the service makes. The request body is read with the Lambda
+ * {@code EVENTS_TOPIC_ARN}, with its {@code type} attribute), clear it from the item as the service does when it
+ * publishes all its write left pending (one conditional UpdateItem removing the entry, the outbox state and the index
+ * key), store the answer under the key (conditional UpdateItem) and answer 201 with the order: five round trips, as
+ * the service makes. The request body is read with the Lambda
  * runtime's own POJO serializer; the event JSON is written by hand.
  */
 public final class PlainPlaceOrderHandler implements RequestStreamHandler {
@@ -102,14 +102,14 @@ public final class PlainPlaceOrderHandler implements RequestStreamHandler {
         SNS.publishBatch(b -> b.topicArn(TOPIC).publishBatchRequestEntries(e -> e.id("e0").message(placed)
                 .messageAttributes(Map.of("type", MessageAttributeValue.builder().dataType("String")
                         .stringValue("order.placed.v1").build()))));
-        // The outbox clear in the service's two steps: remove the published entry, then, the map being empty, the
-        // outbox state and the index key that lists the item as pending.
+        // The outbox clear in one step, as the service makes it when the map holds exactly what it published and
+        // nothing is parked: the entry, the outbox state and the index key go together.
         DYNAMO.updateItem(b -> b.tableName(ORDERS).key(Map.of("id", AttributeValue.fromS(orderId)))
-                .updateExpression("REMOVE pendingEvents.#e").conditionExpression("attribute_exists(pendingEvents)")
-                .expressionAttributeNames(Map.of("#e", eventId)).returnValues(ReturnValue.ALL_NEW));
-        DYNAMO.updateItem(b -> b.tableName(ORDERS).key(Map.of("id", AttributeValue.fromS(orderId)))
-                .updateExpression("REMOVE outboxState, pendingSince").conditionExpression("size(pendingEvents) = :zero")
-                .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"))));
+                .updateExpression("REMOVE pendingEvents.#e, outboxState, pendingSince")
+                .conditionExpression("size(pendingEvents) = :one AND attribute_exists(pendingEvents.#e)"
+                        + " AND (attribute_not_exists(parkedEvents) OR size(parkedEvents) = :zero)")
+                .expressionAttributeNames(Map.of("#e", eventId))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"))));
 
         String body = PlainGetOrderHandler.orderJson(order);
         Map<String, String> headers = PlainGetOrderHandler.headers(correlationId, "application/json");
