@@ -85,6 +85,9 @@ public final class ColdStartBenchmark {
                 "EVENTSUITE_BENCH_SNAPSHOT", "true")),
         UNPRIMED("spring-unprimed", "(a) init, invoke (no hooks), timed alike", true, false, Map.of(
                 "EVENTSUITE_BENCH_SNAPSHOT", "false")),
+        // A lever's effect in one alternating run: the same function built from another checkout (baseline=<dir>,
+        // e.g. a worktree of the commit before the lever), started beside this checkout's.
+        BASELINE("spring-baseline", "(a) the same, built from the baseline checkout", true, false, Map.of()),
         PLAIN("plain", "(b) plain RequestStreamHandler, same work", false, false, Map.of()),
         SPRING_C2("spring-c2", "(a) Spring Cloud Function", true, true, Map.of()),
         PLAIN_C2("plain-c2", "(b) plain RequestStreamHandler", false, true, Map.of());
@@ -123,15 +126,16 @@ public final class ColdStartBenchmark {
      * @param extraEnvironment added to every variant's environment ({@code JAVA_TOOL_OPTIONS} is appended to), to look
      *                         inside or try a lever without a rebuild, e.g. {@code env=JAVA_TOOL_OPTIONS=-Xlog:class+load}
      * @param showLog           print the log of each (function, variant)'s first start
+     * @param baseline          the checkout {@code spring-baseline} is built from, or {@code null}
      */
     public record Options(int rounds, int warmupRounds, List<Variant> variants, List<String> functions,
-            Map<String, String> extraEnvironment, boolean showLog) {
+            Map<String, String> extraEnvironment, boolean showLog, Path baseline) {
 
         public static final Options DEFAULT = new Options(5, 1, List.of(Variant.SPRING, Variant.NO_AOT,
-                Variant.UNTRACED, Variant.PLAIN), WORKLOADS.stream().map(Workload::id).toList(), Map.of(), false);
+                Variant.UNTRACED, Variant.PLAIN), WORKLOADS.stream().map(Workload::id).toList(), Map.of(), false, null);
 
         public Options(int rounds, int warmupRounds, List<Variant> variants, List<String> functions) {
-            this(rounds, warmupRounds, variants, functions, Map.of(), false);
+            this(rounds, warmupRounds, variants, functions, Map.of(), false, null);
         }
 
         public Options {
@@ -142,6 +146,12 @@ public final class ColdStartBenchmark {
             functions = List.copyOf(functions);
             extraEnvironment = Map.copyOf(extraEnvironment);
             functions.forEach(ColdStartBenchmark::workload);
+            if (variants.contains(Variant.BASELINE) != (baseline != null)) {
+                throw new IllegalArgumentException("spring-baseline and baseline=<checkout> go together");
+            }
+            if (baseline != null && !Files.isRegularFile(baseline.resolve("Makefile"))) {
+                throw new IllegalArgumentException("baseline=" + baseline + " has no Makefile");
+            }
         }
 
         public static Options parse(String... args) {
@@ -151,6 +161,7 @@ public final class ColdStartBenchmark {
             List<String> functions = DEFAULT.functions;
             Map<String, String> extraEnvironment = new LinkedHashMap<>();
             boolean showLog = false;
+            Path baseline = null;
             for (String arg : args) {
                 if (arg.isBlank()) {
                     continue;
@@ -167,6 +178,7 @@ public final class ColdStartBenchmark {
                         extraEnvironment.put(variable[0], variable.length == 2 ? variable[1] : "");
                     }
                     case "show-log" -> showLog = Boolean.parseBoolean(value);
+                    case "baseline" -> baseline = Path.of(value).toAbsolutePath().normalize();
                     case "round-trips" -> {
                         if (Boolean.parseBoolean(value)) {
                             extraEnvironment.putAll(ROUND_TRIP_LOGGING);
@@ -175,10 +187,10 @@ public final class ColdStartBenchmark {
                     default -> throw new IllegalArgumentException("unknown argument " + arg
                             + "; use rounds=N warmup-rounds=N variants=spring,spring-no-aot,spring-untraced,plain,spring-c2,plain-c2"
                             + " functions=get-order,place-order,send-notifications env=NAME=VALUE"
-                            + " show-log=true round-trips=true");
+                            + " show-log=true round-trips=true baseline=<checkout> (with variant spring-baseline)");
                 }
             }
-            return new Options(rounds, warmup, variants, functions, extraEnvironment, showLog);
+            return new Options(rounds, warmup, variants, functions, extraEnvironment, showLog, baseline);
         }
     }
 
@@ -220,9 +232,25 @@ public final class ColdStartBenchmark {
         Map<String, List<Path>> classpaths = new LinkedHashMap<>();
         Map<String, PackageSize> packages = new LinkedHashMap<>();
         Map<String, Path> layers = new LinkedHashMap<>();
+        Map<String, Path> baselineLayers = new LinkedHashMap<>();
         for (Workload workload : workloads) {
             SamTemplate.Function function = template.function(workload.function());
-            if (options.variants().stream().anyMatch(v -> v.spring)) {
+            if (options.variants().contains(Variant.BASELINE)) {
+                Path baselineOut = out.resolve("baseline");
+                for (String layer : function.layers()) {
+                    if (!baselineLayers.containsKey(layer)) {
+                        baselineLayers.put(layer, make(options.baseline(), layer, baselineOut.resolve(layer), progress));
+                    }
+                }
+                Path artifact = make(options.baseline(), workload.function(), baselineOut.resolve(workload.function()),
+                        progress);
+                List<Path> classpath = new ArtifactBuilder.Artifacts(baselineLayers,
+                        Map.of(workload.function(), artifact), Duration.ZERO).classpath(function);
+                classpaths.put(key(workload, Variant.BASELINE), classpath);
+                packages.put(key(workload, Variant.BASELINE), new PackageSize(jarCount(classpath),
+                        PlainPackage.bytes(List.of(artifact)) + PlainPackage.bytes(List.copyOf(baselineLayers.values()))));
+            }
+            if (options.variants().stream().anyMatch(v -> v.spring && v != Variant.BASELINE)) {
                 for (String layer : function.layers()) {
                     if (!layers.containsKey(layer)) {
                         layers.put(layer, make(root, layer, out.resolve(layer), progress));
@@ -231,13 +259,13 @@ public final class ColdStartBenchmark {
                 Path artifact = make(root, workload.function(), out.resolve(workload.function()), progress);
                 List<Path> classpath = new ArtifactBuilder.Artifacts(layers, Map.of(workload.function(), artifact),
                         Duration.ZERO).classpath(function);
-                classpaths.put(key(workload, true), classpath);
+                classpaths.put(key(workload, Variant.SPRING), classpath);
                 if (options.variants().stream().anyMatch(Variant::snapStartHandler)) {
                     List<Path> withHooks = new ArrayList<>(classpath);
                     withHooks.add(PlainPackage.classesOf(SnapStartHandler.class, out.resolve("SnapStartHandler")));
-                    classpaths.put(key(workload, true) + "/snapstart", withHooks);
+                    classpaths.put(key(workload, Variant.PRIMED), withHooks);
                 }
-                packages.put(key(workload, true), new PackageSize(jarCount(classpath),
+                packages.put(key(workload, Variant.SPRING), new PackageSize(jarCount(classpath),
                         PlainPackage.bytes(List.of(artifact)) + PlainPackage.bytes(List.copyOf(layers.values()))));
             }
             if (options.variants().stream().anyMatch(v -> !v.spring)) {
@@ -245,8 +273,8 @@ public final class ColdStartBenchmark {
                 List<Path> classpath = PlainPackage.build(dir, workload.sdkServices());
                 progress.accept(String.format("packaged %-28s %d jars", "Plain" + workload.function(),
                         jarCount(classpath)));
-                classpaths.put(key(workload, false), classpath);
-                packages.put(key(workload, false), new PackageSize(jarCount(classpath), PlainPackage.bytes(List.of(dir))));
+                classpaths.put(key(workload, Variant.PLAIN), classpath);
+                packages.put(key(workload, Variant.PLAIN), new PackageSize(jarCount(classpath), PlainPackage.bytes(List.of(dir))));
             }
         }
 
@@ -278,8 +306,7 @@ public final class ColdStartBenchmark {
                     Workload workload = start.workload();
                     Variant variant = start.variant();
                     SamTemplate.Function function = template.function(workload.function());
-                    FunctionSpec spec = spec(variant, workload, function, classpaths.get(key(workload, variant.spring)
-                                    + (variant.snapStartHandler() ? "/snapstart" : "")),
+                    FunctionSpec spec = spec(variant, workload, function, classpaths.get(key(workload, variant)),
                             environments.get(workload.id()), options.extraEnvironment());
                     boolean first = shown.add(workload.id() + "/" + variant.id);
                     Sample sample = measure(spec, workload.id(), variant, round, prepared.get(workload.id()),
@@ -299,8 +326,14 @@ public final class ColdStartBenchmark {
         return new Result(options, samples, packages);
     }
 
-    private static String key(Workload workload, boolean spring) {
-        return workload.id() + (spring ? "/spring" : "/plain");
+    /** Which build a variant starts: the plain handler's, the baseline's, with the CRaC stand-in, or the function's. */
+    private static String key(Workload workload, Variant variant) {
+        return key(workload.id(), variant) + (variant.snapStartHandler() ? "/snapstart" : "");
+    }
+
+    /** The same without the CRaC stand-in, the key of the build's size. */
+    private static String key(String function, Variant variant) {
+        return function + (variant == Variant.BASELINE ? "/baseline" : variant.spring ? "/spring" : "/plain");
     }
 
     private static FunctionSpec spec(Variant variant, Workload workload, SamTemplate.Function function,
@@ -516,7 +549,7 @@ public final class ColdStartBenchmark {
                     "cold ms: median [min-max]", "cold CPU ms (JVM, /proc)", "warm ms", "classpath"));
             for (String function : options.functions()) {
                 for (Variant v : options.variants()) {
-                    PackageSize p = packages.get(function + (v.spring ? "/spring" : "/plain"));
+                    PackageSize p = packages.get(key(function, v));
                     t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %-26s %-26s %-18s %d jars, %.1f MB%s%n",
                             function, v.label, v.jit(), cold(function, v).format("%,.0f"),
                             coldCpu(function, v).format("%,.0f"), warm(function, v).format("%,.0f"),
@@ -525,6 +558,7 @@ public final class ColdStartBenchmark {
                                     .findFirst().orElse("")));
                 }
                 for (Variant[] pair : new Variant[][] {{Variant.SPRING, Variant.PLAIN},
+                        {Variant.BASELINE, Variant.PLAIN}, {Variant.SPRING, Variant.BASELINE},
                         {Variant.NO_AOT, Variant.PLAIN}, {Variant.SPRING, Variant.NO_AOT},
                         {Variant.NO_AOT, Variant.UNTRACED}, {Variant.SPRING_C2, Variant.PLAIN_C2}}) {
                     Summary ratio = coldRatio(function, pair[0], pair[1]);

@@ -1,10 +1,12 @@
 package io.eventsuite.benchmarks.coldstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventsuite.benchmarks.coldstart.ColdStartBenchmark.Options;
 import io.eventsuite.benchmarks.coldstart.ColdStartBenchmark.Result;
 import io.eventsuite.benchmarks.coldstart.ColdStartBenchmark.Variant;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -52,5 +54,18 @@ class ColdStartBenchmarkSmokeTest {
         assertThat(options.variants()).containsExactly(Variant.PLAIN, Variant.SPRING_C2);
         assertThat(options.functions()).containsExactly("send-notifications", "get-order");
         assertThat(Options.parse()).isEqualTo(Options.DEFAULT);
+    }
+
+    @Test
+    void theBaselineVariantIsBuiltFromTheCheckoutNamedWithIt() {
+        Path checkout = ColdStartBenchmark.projectRoot();
+
+        Options options = Options.parse("variants=spring,spring-baseline", "baseline=" + checkout);
+
+        assertThat(options.baseline()).isEqualTo(checkout.toAbsolutePath().normalize());
+        assertThatThrownBy(() -> Options.parse("variants=spring,spring-baseline"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseline=<checkout>");
+        assertThatThrownBy(() -> Options.parse("variants=spring", "baseline=" + checkout.resolve("docs")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spring-baseline");
     }
 }
