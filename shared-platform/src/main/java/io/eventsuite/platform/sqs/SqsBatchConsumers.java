@@ -17,10 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.messaging.Message;
 
 /**
  * Turns an {@link EventHandler} into the Lambda function behind one SQS event source mapping.
@@ -63,10 +61,10 @@ public final class SqsBatchConsumers {
      * @param name          the consumer's name (its function's name): events are deduplicated per consumer
      * @param acceptedTypes the event types it handles; anything else is refused (and so ends in the DLQ)
      */
-    public Function<Message<SQSEvent>, SQSBatchResponse> consumer(String name, Set<String> acceptedTypes,
-            EventHandler handler) {
+    public SqsConsumerFunction consumer(String name, Set<String> acceptedTypes, EventHandler handler) {
         EventHandler once = event -> processed.once(name, event, handler);
-        return message -> handleBatch(message.getPayload(), LambdaContexts.of(message), acceptedTypes, once);
+        return message -> handleBatch(SqsEventReader.read(message.getPayload()), LambdaContexts.of(message),
+                acceptedTypes, once);
     }
 
     SQSBatchResponse handleBatch(SQSEvent batch, Context lambda, Set<String> acceptedTypes, EventHandler handler) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 @DisplayName("SQS batch consumer")
 class SqsBatchConsumersTest {
@@ -106,10 +107,13 @@ class SqsBatchConsumersTest {
         assertThat(failures(consumer, batch)).containsExactly("bad");
     }
 
-    private static List<String> failures(java.util.function.Function<org.springframework.messaging.Message<SQSEvent>,
-            SQSBatchResponse> consumer, SQSEvent batch) {
+    /** The batch as the event source mapping sends it: JSON (the reader matches the setters' names in any case). */
+    private static final JsonMapper EVENT_JSON = JsonMapper.builder().build();
+
+    private static List<String> failures(SqsConsumerFunction consumer, SQSEvent batch) {
         SQSBatchResponse response = consumer.apply(org.springframework.messaging.support.MessageBuilder
-                .withPayload(batch).build());
+                .<java.io.InputStream>withPayload(new java.io.ByteArrayInputStream(EVENT_JSON.writeValueAsBytes(batch)))
+                .build());
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .toList();
     }

@@ -1,7 +1,5 @@
 package io.eventsuite.notification.events;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.eventsuite.domain.event.OrderCancelled;
 import io.eventsuite.domain.event.OrderPlaced;
 import io.eventsuite.domain.event.UserDeleted;
@@ -12,12 +10,11 @@ import io.eventsuite.domain.notification.ProjectingRecipients;
 import io.eventsuite.domain.notification.PurgingRecipient;
 import io.eventsuite.platform.sqs.Handling;
 import io.eventsuite.platform.sqs.SqsBatchConsumers;
+import io.eventsuite.platform.sqs.SqsConsumerFunction;
 import java.time.Clock;
 import java.util.Set;
-import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 
 /** One function bean per event consumer (each behind its own SQS queue and filter policy). */
 @Configuration(proxyBeanMethods = false)
@@ -25,7 +22,7 @@ public class NotificationConsumers {
 
     /** UserRegistered, OrderPlaced, OrderCancelled: exactly one notification per event, as the recipient prefers. */
     @Bean
-    Function<Message<SQSEvent>, SQSBatchResponse> sendNotifications(SqsBatchConsumers consumers, Notifying notifying,
+    SqsConsumerFunction sendNotifications(SqsBatchConsumers consumers, Notifying notifying,
             Clock clock) {
         return consumers.consumer("sendNotifications",
                 Set.of(UserRegistered.TYPE, OrderPlaced.TYPE, OrderCancelled.TYPE),
@@ -34,7 +31,7 @@ public class NotificationConsumers {
 
     /** UserUpdated: keeps the recipient projection (address, name, preferences) current. */
     @Bean
-    Function<Message<SQSEvent>, SQSBatchResponse> projectRecipients(SqsBatchConsumers consumers,
+    SqsConsumerFunction projectRecipients(SqsBatchConsumers consumers,
             ProjectingRecipients projecting) {
         return consumers.consumer("projectRecipients", Set.of(UserUpdated.TYPE), event -> Handling.done(
                 projecting.on((UserUpdated) event.data())
@@ -43,7 +40,7 @@ public class NotificationConsumers {
 
     /** UserDeleted: leaves a tombstone of the recipient and erases their notifications. */
     @Bean
-    Function<Message<SQSEvent>, SQSBatchResponse> purgeRecipient(SqsBatchConsumers consumers, PurgingRecipient purging) {
+    SqsConsumerFunction purgeRecipient(SqsBatchConsumers consumers, PurgingRecipient purging) {
         return consumers.consumer("purgeRecipient", Set.of(UserDeleted.TYPE),
                 event -> Handling.done("purged " + purging.on((UserDeleted) event.data()) + " notification(s)"));
     }

@@ -1,16 +1,13 @@
 package io.eventsuite.order.events;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.eventsuite.domain.event.UserDeleted;
 import io.eventsuite.domain.order.CancelingOrdersOfDeletedUser;
 import io.eventsuite.platform.sqs.Handling;
 import io.eventsuite.platform.sqs.SqsBatchConsumers;
+import io.eventsuite.platform.sqs.SqsConsumerFunction;
 import java.util.Set;
-import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
 
 /** One function bean per event consumer (each behind its own SQS queue). */
 @Configuration(proxyBeanMethods = false)
@@ -18,7 +15,7 @@ public class OrderConsumers {
 
     /** UserDeleted: the customer's open orders are cancelled (each emitting OrderCancelled). */
     @Bean
-    Function<Message<SQSEvent>, SQSBatchResponse> cancelOrdersOfDeletedUser(SqsBatchConsumers consumers,
+    SqsConsumerFunction cancelOrdersOfDeletedUser(SqsBatchConsumers consumers,
             CancelingOrdersOfDeletedUser canceling) {
         return consumers.consumer("cancelOrdersOfDeletedUser", Set.of(UserDeleted.TYPE),
                 event -> Handling.done("cancelled " + canceling.on((UserDeleted) event.data()) + " open order(s)"));
