@@ -90,20 +90,36 @@ public final class ColdStartBenchmark {
         BASELINE("spring-baseline", "(a) the same, built from the baseline checkout", true, false, Map.of()),
         PLAIN("plain", "(b) plain RequestStreamHandler, same work", false, false, Map.of()),
         SPRING_C2("spring-c2", "(a) Spring Cloud Function", true, true, Map.of()),
-        PLAIN_C2("plain-c2", "(b) plain RequestStreamHandler", false, true, Map.of());
+        PLAIN_C2("plain-c2", "(b) plain RequestStreamHandler", false, true, Map.of()),
+        // Class data sharing, an option for container images only (ClassArchive): each with its own archive.
+        SPRING_CDS("spring-cds", "(a) with an AppCDS archive (images only)", true, ClassArchive.CDS),
+        PLAIN_CDS("plain-cds", "(b) with an AppCDS archive (images only)", false, ClassArchive.CDS),
+        SPRING_AOT_CACHE("spring-aot-cache", "(a) with a JDK AOT cache (images only)", true, ClassArchive.AOT_CACHE),
+        PLAIN_AOT_CACHE("plain-aot-cache", "(b) with a JDK AOT cache (images only)", false, ClassArchive.AOT_CACHE);
 
         final String id;
         final String label;
         final boolean spring;
         final boolean fullJit;
         final Map<String, String> environment;
+        final ClassArchive archive;
 
         Variant(String id, String label, boolean spring, boolean fullJit, Map<String, String> environment) {
+            this(id, label, spring, fullJit, environment, ClassArchive.NONE);
+        }
+
+        Variant(String id, String label, boolean spring, ClassArchive archive) {
+            this(id, label, spring, false, Map.of(), archive);
+        }
+
+        Variant(String id, String label, boolean spring, boolean fullJit, Map<String, String> environment,
+                ClassArchive archive) {
             this.id = id;
             this.label = label;
             this.spring = spring;
             this.fullJit = fullJit;
             this.environment = environment;
+            this.archive = archive;
         }
 
         String jit() {
@@ -295,6 +311,27 @@ public final class ColdStartBenchmark {
                 prepared.put(workload.id(), workload.prepare(provisioner, stack));
             }
             progress.accept("emulators up, data seeded for " + options.functions());
+            Map<String, String> archiveOptions = new LinkedHashMap<>();
+            for (Workload workload : workloads) {
+                for (Variant variant : options.variants()) {
+                    if (variant.archive == ClassArchive.NONE) {
+                        continue;
+                    }
+                    Path dir = out.resolve("archives").resolve(workload.id() + "-" + variant.id);
+                    ClassArchive.clear(dir);
+                    List<Path> classpath = ClassArchive.jarred(classpaths.get(key(workload.id(), variant)),
+                            dir.resolve("classpath"));
+                    classpaths.put(key(workload, variant), classpath);
+                    SamTemplate.Function function = template.function(workload.function());
+                    train(spec(variant, workload, function, classpath, environments.get(workload.id()),
+                                    options.extraEnvironment(), variant.archive.trainingOptions(dir)),
+                            workload.id() + "/" + variant.id, prepared.get(workload.id()), emulators.region());
+                    variant.archive.create(dir, ExecutionEnvironment.classpathOf(classpath));
+                    archiveOptions.put(key(workload, variant), variant.archive.useOptions(dir));
+                    progress.accept(String.format("archived %-18s %-16s (a training start, then %s)", workload.id(),
+                            variant.id, variant.archive));
+                }
+            }
 
             List<Start> starts = new ArrayList<>();
             workloads.forEach(w -> options.variants().forEach(v -> starts.add(new Start(w, v))));
@@ -307,7 +344,8 @@ public final class ColdStartBenchmark {
                     Variant variant = start.variant();
                     SamTemplate.Function function = template.function(workload.function());
                     FunctionSpec spec = spec(variant, workload, function, classpaths.get(key(workload, variant)),
-                            environments.get(workload.id()), options.extraEnvironment());
+                            environments.get(workload.id()), options.extraEnvironment(),
+                            archiveOptions.getOrDefault(key(workload, variant), ""));
                     boolean first = shown.add(workload.id() + "/" + variant.id);
                     Sample sample = measure(spec, workload.id(), variant, round, prepared.get(workload.id()),
                             emulators.region(), first && options.showLog() ? progress : line -> { });
@@ -326,9 +364,13 @@ public final class ColdStartBenchmark {
         return new Result(options, samples, packages);
     }
 
-    /** Which build a variant starts: the plain handler's, the baseline's, with the CRaC stand-in, or the function's. */
+    /**
+     * Which build a variant starts: the plain handler's, the baseline's, with the CRaC stand-in, or the function's; an
+     * archive's variant starts its own copy, packed into jars.
+     */
     private static String key(Workload workload, Variant variant) {
-        return key(workload.id(), variant) + (variant.snapStartHandler() ? "/snapstart" : "");
+        return key(workload.id(), variant) + (variant.snapStartHandler() ? "/snapstart" : "")
+                + (variant.archive != ClassArchive.NONE ? "/" + variant.id : "");
     }
 
     /** The same without the CRaC stand-in, the key of the build's size. */
@@ -337,12 +379,16 @@ public final class ColdStartBenchmark {
     }
 
     private static FunctionSpec spec(Variant variant, Workload workload, SamTemplate.Function function,
-            List<Path> classpath, Map<String, String> templateEnvironment, Map<String, String> extraEnvironment) {
+            List<Path> classpath, Map<String, String> templateEnvironment, Map<String, String> extraEnvironment,
+            String archiveOptions) {
         // Both get the function's environment from the template (so the same JAVA_TOOL_OPTIONS): the plain handler
         // reads only the tables, topic and queue it needs, AWS_REGION, the credentials and the endpoints of it.
         Map<String, String> environment = new LinkedHashMap<>(templateEnvironment);
         variant.environment.forEach((name, value) -> add(environment, name, value));
         extraEnvironment.forEach((name, value) -> add(environment, name, value));
+        if (!archiveOptions.isBlank()) {
+            add(environment, "JAVA_TOOL_OPTIONS", archiveOptions);
+        }
         if (variant.fullJit) {
             environment.put("_JAVA_OPTIONS", FULL_JIT);
         }
@@ -355,6 +401,22 @@ public final class ColdStartBenchmark {
     /** Sets a variable; JVM options are appended to those the template gives (a later -D wins). */
     private static void add(Map<String, String> environment, String name, String value) {
         environment.merge(name, value, (old, added) -> name.equals("JAVA_TOOL_OPTIONS") ? old + " " + added : added);
+    }
+
+    /** A training start for a class archive: two invocations, then time for the JVM to write what it recorded. */
+    private static void train(FunctionSpec spec, String label, Workload.Prepared workload, String region) {
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (ExecutionEnvironment environment = new ExecutionEnvironment(spec, region, log::add)) {
+            check(label, workload, environment.invoke(workload.nextEvent()), log);
+            check(label, workload, environment.invoke(workload.nextEvent()), log);
+            environment.closeAllowing(Duration.ofMinutes(2));
+        } catch (FunctionError error) {
+            throw new IllegalStateException(label + " (training) answered " + error.errorType() + ": "
+                    + error.errorDocument() + "\nits log:\n" + String.join("\n", log));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", interrupted);
+        }
     }
 
     private static Sample measure(FunctionSpec spec, String function, Variant variant, int round,
@@ -560,7 +622,11 @@ public final class ColdStartBenchmark {
                 for (Variant[] pair : new Variant[][] {{Variant.SPRING, Variant.PLAIN},
                         {Variant.BASELINE, Variant.PLAIN}, {Variant.SPRING, Variant.BASELINE},
                         {Variant.NO_AOT, Variant.PLAIN}, {Variant.SPRING, Variant.NO_AOT},
-                        {Variant.NO_AOT, Variant.UNTRACED}, {Variant.SPRING_C2, Variant.PLAIN_C2}}) {
+                        {Variant.NO_AOT, Variant.UNTRACED}, {Variant.SPRING_C2, Variant.PLAIN_C2},
+                        {Variant.SPRING_CDS, Variant.PLAIN_CDS}, {Variant.SPRING_CDS, Variant.SPRING},
+                        {Variant.SPRING_CDS, Variant.PLAIN}, {Variant.PLAIN_CDS, Variant.PLAIN},
+                        {Variant.SPRING_AOT_CACHE, Variant.PLAIN_AOT_CACHE}, {Variant.SPRING_AOT_CACHE, Variant.SPRING},
+                        {Variant.PLAIN_AOT_CACHE, Variant.PLAIN}}) {
                     Summary ratio = coldRatio(function, pair[0], pair[1]);
                     if (ratio.count() > 0) {
                         t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %-26s %s%n", function,

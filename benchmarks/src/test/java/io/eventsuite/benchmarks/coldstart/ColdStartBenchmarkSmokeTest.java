@@ -45,6 +45,18 @@ class ColdStartBenchmarkSmokeTest {
         }
     }
 
+    /** Each archive variant trains, writes its archive and starts from it; a JVM that cannot map it fails the start. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void theClassArchiveVariantsStartFromTheirArchives() {
+        Result result = ColdStartBenchmark.run(new Options(1, 0, List.of(Variant.SPRING_CDS, Variant.PLAIN_AOT_CACHE),
+                List.of("get-order")), line -> System.out.println("  " + line));
+        System.out.println(result.table());
+
+        assertThat(result.samples()).extracting(s -> s.function() + "/" + s.variant().id)
+                .containsExactlyInAnyOrder("get-order/spring-cds", "get-order/plain-aot-cache");
+    }
+
     @Test
     void argumentsAreRead() {
         Options options = Options.parse("--rounds=3", "warmup-rounds=0", "variants=plain,spring-c2",

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,6 +40,9 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
 
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    /** How long a JVM gets to exit after SIGTERM before it is killed, as Lambda's shutdown phase allows. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
     private final FunctionSpec spec;
     private final String region;
@@ -193,8 +197,13 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
     }
 
     private String classpath() {
+        return classpathOf(spec.classpath());
+    }
+
+    /** The JVM's whole classpath for a function's {@code classpath}: it, then the managed runtime's own jars. */
+    public static String classpathOf(List<Path> classpath) {
         List<String> entries = new ArrayList<>();
-        spec.classpath().forEach(p -> entries.add(p.toString()));
+        classpath.forEach(p -> entries.add(p.toString()));
         SharedJni.runtimeJars().forEach(p -> entries.add(p.toString()));
         return String.join(java.io.File.pathSeparator, entries);
     }
@@ -226,10 +235,14 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
     }
 
     private void discard() {
+        discard(SHUTDOWN_GRACE);
+    }
+
+    private void discard(Duration grace) {
         if (process != null) {
             process.destroy();
             try {
-                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException interrupted) {
@@ -246,6 +259,14 @@ public final class ExecutionEnvironment implements LambdaInvoker, AutoCloseable 
     @Override
     public synchronized void close() {
         discard();
+    }
+
+    /**
+     * Ends the JVM as {@link #close} does (SIGTERM), but waits up to {@code grace} for it to exit before killing it:
+     * for a JVM with work to finish at exit, such as writing a class archive (the benchmarks' training starts).
+     */
+    public synchronized void closeAllowing(Duration grace) {
+        discard(grace);
     }
 
     /** The environment variables Lambda gives a function, beside its own. */
