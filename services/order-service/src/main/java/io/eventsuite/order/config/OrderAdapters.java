@@ -3,6 +3,7 @@ package io.eventsuite.order.config;
 import io.eventsuite.adapters.dynamodb.DynamoDbOrders;
 import io.eventsuite.adapters.dynamodb.DynamoDbPendingEvents;
 import io.eventsuite.adapters.dynamodb.GsiPropagation;
+import io.eventsuite.adapters.dynamodb.PrimingMappings;
 import io.eventsuite.adapters.dynamodb.PrimingWrites;
 import io.eventsuite.adapters.messaging.outbox.OutboxRelay;
 import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
@@ -55,6 +56,12 @@ public class OrderAdapters {
     @Bean
     RelayFunction relayPendingEvents(OutboxRelay relay, InvocationTracing tracing, InvocationMetrics metrics) {
         return RelayFunction.of(relay, tracing, metrics);
+    }
+
+    /** For the SnapStart snapshot: a found order's mapping from its item (and to it), in memory. */
+    @Bean
+    PrimingRead primeOrderMapping() {
+        return () -> PrimingMappings.order(OrderPriming.sampleOrder());
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */

@@ -1,6 +1,13 @@
 package io.eventsuite.order.config;
 
+import io.eventsuite.domain.common.Money;
+import io.eventsuite.domain.common.OrderId;
+import io.eventsuite.domain.common.UserId;
+import io.eventsuite.domain.order.Order;
+import io.eventsuite.domain.order.OrderLine;
 import io.eventsuite.platform.snapstart.PrimingEvent;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +20,15 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class OrderPriming {
+
+    /**
+     * An order that exists nowhere, for priming the success paths in memory: its mapping to an item and back
+     * ({@code primeOrderMapping}) and its rendering as the routes answer it ({@code OrderFunctions}).
+     */
+    public static Order sampleOrder() {
+        return Order.place(new OrderId("snapstart-priming"), new UserId("snapstart-priming"),
+                List.of(new OrderLine("SNAPSTART-PRIMING", 1, new Money(1, "EUR"))), Instant.EPOCH);
+    }
 
     static final String IDENTITY = """
             "requestContext":{"requestId":"snapstart-priming","http":{"method":"%s","path":"%s"},\

@@ -6,7 +6,9 @@ import io.eventsuite.domain.order.PlacingOrder;
 import io.eventsuite.domain.order.ViewingOrder;
 import io.eventsuite.platform.http.HttpFunction;
 import io.eventsuite.platform.http.HttpRoutes;
+import io.eventsuite.order.config.OrderPriming;
 import io.eventsuite.platform.http.IdempotencyKeyContract;
+import io.eventsuite.platform.snapstart.PrimingRead;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +32,15 @@ public class OrderFunctions {
     @Bean
     HttpFunction listOrders(HttpRoutes routes, ListingOrders listing) {
         return routes.route(new ListOrdersRoute(listing));
+    }
+
+    /**
+     * For the SnapStart snapshot: an order rendered as the routes answer with one, in memory (the priming events go
+     * only as far as a refusal or a 404, which never render an order).
+     */
+    @Bean
+    PrimingRead primeOrderBody(HttpRoutes routes) {
+        return () -> routes.primeRendering(OrderBody.of(OrderPriming.sampleOrder()));
     }
 
     /** {@code POST /orders/{id}/cancel}: cancels a placed order. */
