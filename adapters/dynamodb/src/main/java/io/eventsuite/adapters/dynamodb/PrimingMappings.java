@@ -1,5 +1,8 @@
 package io.eventsuite.adapters.dynamodb;
 
+import io.eventsuite.domain.notification.Notification;
+import io.eventsuite.domain.notification.Recipient;
+import io.eventsuite.domain.notification.RecipientState;
 import io.eventsuite.domain.order.Order;
 import java.util.Map;
 
@@ -15,5 +18,15 @@ public final class PrimingMappings {
     /** {@code sample} to its orders-table item and back; answers the order read back. */
     public static Order order(Order sample) {
         return OrderItems.read("snapstart-priming", OrderItems.newItem(sample, Map.of()));
+    }
+
+    /** {@code sample} to its recipients-table item and back; answers what is read back. */
+    public static RecipientState recipient(Recipient sample) {
+        return RecipientItems.read("snapstart-priming", RecipientItems.item(sample));
+    }
+
+    /** {@code sample} to its notifications-table item and back; answers the notification read back. */
+    public static Notification notification(Notification sample) {
+        return NotificationItems.read("snapstart-priming", NotificationItems.item(sample));
     }
 }

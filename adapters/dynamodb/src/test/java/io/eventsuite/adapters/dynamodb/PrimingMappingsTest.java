@@ -4,7 +4,15 @@ import static io.eventsuite.domain.testing.Fixtures.ALICE;
 import static io.eventsuite.domain.testing.Fixtures.aPlacedOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventsuite.domain.common.Email;
+import io.eventsuite.domain.common.EventId;
+import io.eventsuite.domain.notification.Notification;
+import io.eventsuite.domain.notification.NotificationKind;
+import io.eventsuite.domain.notification.Recipient;
+import io.eventsuite.domain.notification.RecipientState;
+import io.eventsuite.domain.notification.RenderedMessage;
 import io.eventsuite.domain.order.Order;
+import io.eventsuite.domain.user.NotificationPreferences;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -16,5 +24,16 @@ class PrimingMappingsTest {
         Order sample = aPlacedOrder("snapstart-priming", ALICE, Instant.parse("2026-12-01T10:00:00Z"));
 
         assertThat(PrimingMappings.order(sample)).isEqualTo(sample);
+    }
+
+    @Test
+    void aRecipientAndANotificationMappedToTheirItemsAndBackAreTheSame() {
+        Recipient recipient = new Recipient(ALICE, "Alice", new Email("alice@example.com"),
+                NotificationPreferences.DEFAULT, 3);
+        Notification notification = Notification.pending(new EventId("evt-1"), ALICE,
+                new RenderedMessage(NotificationKind.WELCOME, "Welcome", "Hello"), Instant.parse("2026-12-01T10:00:00Z"));
+
+        assertThat(PrimingMappings.recipient(recipient)).isEqualTo(new RecipientState.Known(recipient));
+        assertThat(PrimingMappings.notification(notification)).isEqualTo(notification);
     }
 }

@@ -1,5 +1,19 @@
 package io.eventsuite.notification.config;
 
+import io.eventsuite.adapters.dynamodb.PrimingMappings;
+import io.eventsuite.domain.common.Email;
+import io.eventsuite.domain.common.EventId;
+import io.eventsuite.domain.common.Money;
+import io.eventsuite.domain.common.OrderId;
+import io.eventsuite.domain.event.OrderPlaced;
+import io.eventsuite.domain.notification.Notification;
+import io.eventsuite.domain.notification.NotificationTemplates;
+import io.eventsuite.domain.notification.Recipient;
+import io.eventsuite.domain.notification.RenderedMessage;
+import io.eventsuite.domain.order.OrderLine;
+import io.eventsuite.domain.user.NotificationPreferences;
+import java.time.Instant;
+import java.util.List;
 import io.eventsuite.adapters.dynamodb.DynamoDbNotifications;
 import io.eventsuite.adapters.dynamodb.DynamoDbRecipients;
 import io.eventsuite.adapters.dynamodb.GsiPropagation;
@@ -42,6 +56,25 @@ public class NotificationAdapters {
     @Bean
     IndexLag indexLag() {
         return new GsiPropagation(GsiPropagation.DEFAULT);
+    }
+
+    /**
+     * For the SnapStart snapshot: a notification's success path in memory, which the priming event (refused before its
+     * claim) never reaches: a sample recipient's and notification's mapping to their items and back, and the message an
+     * order gives rendered for them. Nothing is read, written or sent.
+     */
+    @Bean
+    PrimingRead primeNotificationMappings() {
+        return () -> {
+            Recipient recipient = new Recipient(new UserId("snapstart-priming"), "SnapStart Priming",
+                    new Email("priming@example.invalid"), NotificationPreferences.DEFAULT, 1);
+            OrderPlaced placed = new OrderPlaced(new OrderId("snapstart-priming"), recipient.id(),
+                    List.of(new OrderLine("SNAPSTART-PRIMING", 1, new Money(1, "EUR"))), new Money(1, "EUR"));
+            RenderedMessage message = new NotificationTemplates().render(placed, recipient).orElseThrow();
+            PrimingMappings.recipient(recipient);
+            PrimingMappings.notification(Notification.pending(new EventId("snapstart-priming"), recipient.id(),
+                    message, Instant.EPOCH));
+        };
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
