@@ -441,6 +441,9 @@ public final class ColdStartBenchmark {
             byte[] second = environment.invoke(secondEvent);
             long warm = System.nanoTime() - start;
             check(label, workload, second, log);
+            if (variant.snapStartHandler()) {
+                awaitHandledLine(log, 2);
+            }
             log.forEach(line -> showLog.accept("  | " + line));
             if (variant.fullJit && log.stream().noneMatch(l -> l.contains("Picked up _JAVA_OPTIONS: " + FULL_JIT))) {
                 throw new IllegalStateException(label + ": the JVM did not report picking up _JAVA_OPTIONS="
@@ -465,6 +468,18 @@ public final class ColdStartBenchmark {
      */
     static int roundTrips(List<String> lines) {
         return (int) lines.stream().filter(line -> line.contains("Sending Request: ")).count();
+    }
+
+    /**
+     * Waits (a little) for {@link SnapStartHandler}'s line about its n-th invocation: the function's output is read on
+     * another thread, so the answer can arrive before the line that times it.
+     */
+    private static void awaitHandledLine(List<String> log, int invocation) throws InterruptedException {
+        String prefix = SnapStartHandler.LOG_PREFIX + invocation + " handled in ";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (log.stream().noneMatch(line -> line.contains(prefix)) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     /**
