@@ -4,6 +4,7 @@ import io.eventsuite.domain.notification.Notification;
 import io.eventsuite.domain.notification.Recipient;
 import io.eventsuite.domain.notification.RecipientState;
 import io.eventsuite.domain.order.Order;
+import io.eventsuite.domain.user.User;
 import java.util.Map;
 
 /**
@@ -18,6 +19,11 @@ public final class PrimingMappings {
     /** {@code sample} to its orders-table item and back; answers the order read back. */
     public static Order order(Order sample) {
         return OrderItems.read("snapstart-priming", OrderItems.newItem(sample, Map.of()));
+    }
+
+    /** {@code sample} to its users-table item and back; answers the user read back. */
+    public static User user(User sample) {
+        return UserItems.read("snapstart-priming", UserItems.newItem(sample, Map.of())).orElseThrow();
     }
 
     /** {@code sample} to its recipients-table item and back; answers what is read back. */

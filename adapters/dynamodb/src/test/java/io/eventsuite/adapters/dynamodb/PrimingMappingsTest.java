@@ -2,6 +2,7 @@ package io.eventsuite.adapters.dynamodb;
 
 import static io.eventsuite.domain.testing.Fixtures.ALICE;
 import static io.eventsuite.domain.testing.Fixtures.aPlacedOrder;
+import static io.eventsuite.domain.testing.Fixtures.alice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsuite.domain.common.Email;
@@ -13,6 +14,7 @@ import io.eventsuite.domain.notification.RecipientState;
 import io.eventsuite.domain.notification.RenderedMessage;
 import io.eventsuite.domain.order.Order;
 import io.eventsuite.domain.user.NotificationPreferences;
+import io.eventsuite.domain.user.User;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,13 @@ class PrimingMappingsTest {
         Order sample = aPlacedOrder("snapstart-priming", ALICE, Instant.parse("2026-12-01T10:00:00Z"));
 
         assertThat(PrimingMappings.order(sample)).isEqualTo(sample);
+    }
+
+    @Test
+    void aUserMappedToItsItemAndBackIsTheSameUser() {
+        User sample = alice(2);
+
+        assertThat(PrimingMappings.user(sample)).isEqualTo(sample);
     }
 
     @Test

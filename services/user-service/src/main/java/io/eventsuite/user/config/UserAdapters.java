@@ -1,5 +1,6 @@
 package io.eventsuite.user.config;
 
+import io.eventsuite.adapters.dynamodb.PrimingMappings;
 import io.eventsuite.adapters.dynamodb.DynamoDbPendingEvents;
 import io.eventsuite.adapters.dynamodb.DynamoDbUsers;
 import io.eventsuite.adapters.messaging.outbox.OutboxRelay;
@@ -44,6 +45,12 @@ public class UserAdapters {
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
+    /** For the SnapStart snapshot: a found user's mapping from its item (and to it), in memory. */
+    @Bean
+    PrimingRead primeUserMapping() {
+        return () -> PrimingMappings.user(UserPriming.sampleUser());
+    }
+
     @Bean
     PrimingRead primeDynamoDbRead(ObjectProvider<Users> users) {
         return () -> users.getObject().findById(new UserId("snapstart-priming"));

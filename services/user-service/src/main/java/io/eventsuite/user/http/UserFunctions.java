@@ -7,6 +7,8 @@ import io.eventsuite.domain.user.ViewingUser;
 import io.eventsuite.platform.http.HttpFunction;
 import io.eventsuite.platform.http.HttpRoutes;
 import io.eventsuite.platform.http.IdempotencyKeyContract;
+import io.eventsuite.platform.snapstart.PrimingRead;
+import io.eventsuite.user.config.UserPriming;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,6 +37,15 @@ public class UserFunctions {
     @Bean
     HttpFunction updateUser(HttpRoutes routes, UpdatingUser updating) {
         return routes.route(new UpdateUserRoute(updating));
+    }
+
+    /**
+     * For the SnapStart snapshot: a user rendered as the routes answer with one, in memory (the priming events go only
+     * as far as a refusal or a 404, which never render a user).
+     */
+    @Bean
+    PrimingRead primeUserBody(HttpRoutes routes) {
+        return () -> routes.primeRendering(UserBody.of(UserPriming.sampleUser()));
     }
 
     /** {@code DELETE /users/{id}}: erases the user. */
