@@ -24,7 +24,7 @@ enum ClassArchive {
     NONE,
     /** AppCDS (JDK 21 as much as 25): a static archive of the classes a training start loaded (its class list). */
     CDS,
-    /** The JDK's AOT cache (JDK 24+, JEPs 483, 514, 515): classes loaded and linked, and profiles, of a training start. */
+    /** The JDK's AOT cache (JDK 24+; JEPs 483, 514, 515): a training run's classes, loaded and linked, and profiles. */
     AOT_CACHE;
 
     /** JVM options of the training start. */

@@ -290,7 +290,8 @@ public final class ColdStartBenchmark {
                 progress.accept(String.format("packaged %-28s %d jars", "Plain" + workload.function(),
                         jarCount(classpath)));
                 classpaths.put(key(workload, Variant.PLAIN), classpath);
-                packages.put(key(workload, Variant.PLAIN), new PackageSize(jarCount(classpath), PlainPackage.bytes(List.of(dir))));
+                packages.put(key(workload, Variant.PLAIN), new PackageSize(jarCount(classpath),
+                        PlainPackage.bytes(List.of(dir))));
             }
         }
 

@@ -80,8 +80,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       the in-memory store; every event is new each time (the store's clock ticks past the 1 ns retention, so each
  *       claim starts afresh: claim, handle, complete per record), the path of a first delivery;</li>
  *   <li>{@code sqsBatchRedelivered}: the same batch when every event was already processed (replay, handler skipped);</li>
- *   <li>{@code sqsDecodeOnly}: from the batch already parsed (with Lambda's event serializer), decoding each record with the CloudEvent codec and calling the handler directly,
- *       building the batch response; so {@code sqsBatch - sqsDecodeOnly} is reading the batch, deduplication, log context and logs.</li>
+ *   <li>{@code sqsDecodeOnly}: from the batch already parsed (with Lambda's event serializer), decoding each record
+ *       with the CloudEvent codec and calling the handler directly, building the batch response; so
+ *       {@code sqsBatch - sqsDecodeOnly} is reading the batch, deduplication, log context and logs.</li>
  * </ul>
  * The DynamoDB idempotency store's round trips (two per record in AWS) are not in these figures.
  */

@@ -10,7 +10,7 @@ import org.springframework.context.event.EventListenerMethodProcessor;
 /**
  * Work a cold start no longer does (docs/benchmarks.md, "Levers"). Spring's {@code @EventListener} support looks at
  * every bean's declared methods once the context is up, lazy beans included: for the SDK clients' interfaces that
- * loads every request and response class of SES, SNS, SQS and DynamoDB, about 900 classes in GetOrder's start, for
+ * loads every request and response class of SES, SNS, SQS and DynamoDB, about 670 classes in GetOrder's start, for
  * annotations that no class on a function's classpath carries.
  */
 class StartupWorkTest {

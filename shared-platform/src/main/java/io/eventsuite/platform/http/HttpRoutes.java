@@ -152,7 +152,6 @@ public final class HttpRoutes {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Renders a response; also used by the Idempotency-Key contract to store and replay one. */
     /**
      * For SnapStart priming: renders {@code body} as a route renders its 200 answer, in memory, so that the JSON
      * serializers of a success answer's types are built before the snapshot rather than on the first request that
@@ -162,6 +161,7 @@ public final class HttpRoutes {
         return render(HttpResponse.ok(body).withVersion(1), "snapstart-priming");
     }
 
+    /** Renders a response; also used by the Idempotency-Key contract to store and replay one. */
     APIGatewayV2HTTPResponse render(HttpResponse response, String correlationId) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Cache-Control", "no-store");

@@ -120,7 +120,8 @@ class SqsBatchConsumersTest {
 
     private SQSEvent batch(EventEnvelope event) {
         SQSEvent batch = new SQSEvent();
-        batch.setRecords(new ArrayList<>(List.of(record("m-" + System.nanoTime(), codec.encode(event, TransportContext.NONE)))));
+        batch.setRecords(new ArrayList<>(List.of(record("m-" + System.nanoTime(),
+                codec.encode(event, TransportContext.NONE)))));
         return batch;
     }
 

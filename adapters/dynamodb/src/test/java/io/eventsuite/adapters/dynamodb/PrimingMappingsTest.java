@@ -40,7 +40,8 @@ class PrimingMappingsTest {
         Recipient recipient = new Recipient(ALICE, "Alice", new Email("alice@example.com"),
                 NotificationPreferences.DEFAULT, 3);
         Notification notification = Notification.pending(new EventId("evt-1"), ALICE,
-                new RenderedMessage(NotificationKind.WELCOME, "Welcome", "Hello"), Instant.parse("2026-12-01T10:00:00Z"));
+                new RenderedMessage(NotificationKind.WELCOME, "Welcome", "Hello"),
+                Instant.parse("2026-12-01T10:00:00Z"));
 
         assertThat(PrimingMappings.recipient(recipient)).isEqualTo(new RecipientState.Known(recipient));
         assertThat(PrimingMappings.notification(notification)).isEqualTo(notification);

@@ -109,7 +109,8 @@ public final class PlainPlaceOrderHandler implements RequestStreamHandler {
                 .conditionExpression("size(pendingEvents) = :one AND attribute_exists(pendingEvents.#e)"
                         + " AND (attribute_not_exists(parkedEvents) OR size(parkedEvents) = :zero)")
                 .expressionAttributeNames(Map.of("#e", eventId))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0"))));
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                        ":zero", AttributeValue.fromN("0"))));
 
         String body = PlainGetOrderHandler.orderJson(order);
         Map<String, String> headers = PlainGetOrderHandler.headers(correlationId, "application/json");
