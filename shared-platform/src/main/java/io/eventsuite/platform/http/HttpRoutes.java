@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.eventsuite.domain.common.InvalidInput;
 import io.eventsuite.domain.common.UnverifiedEmail;
 import io.eventsuite.platform.auth.VerifiedClaims;
+import io.eventsuite.platform.json.LambdaEventJson;
 import io.eventsuite.platform.observability.CorrelationIds;
 import io.eventsuite.platform.observability.CurrentTransportContext;
 import io.eventsuite.platform.observability.InvocationLogContext;
@@ -75,7 +76,8 @@ public final class HttpRoutes {
     }
 
     public HttpFunction route(RouteHandler handler) {
-        return message -> handle(ApiGatewayEvents.read(message.getPayload()), LambdaContexts.of(message), handler);
+        return message -> handle(LambdaEventJson.read(message.getPayload(), APIGatewayV2HTTPEvent.class),
+                LambdaContexts.of(message), handler);
     }
 
     APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context lambda, RouteHandler handler) {

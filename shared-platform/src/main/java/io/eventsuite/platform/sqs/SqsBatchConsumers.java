@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.events.DecodedEvent;
 import io.eventsuite.platform.events.UndecodableEvent;
+import io.eventsuite.platform.json.LambdaEventJson;
 import io.eventsuite.platform.observability.InvocationLogContext;
 import io.eventsuite.platform.observability.LambdaContexts;
 import io.eventsuite.platform.metrics.InvocationMetrics;
@@ -63,7 +64,7 @@ public final class SqsBatchConsumers {
      */
     public SqsConsumerFunction consumer(String name, Set<String> acceptedTypes, EventHandler handler) {
         EventHandler once = event -> processed.once(name, event, handler);
-        return message -> handleBatch(SqsEventReader.read(message.getPayload()), LambdaContexts.of(message),
+        return message -> handleBatch(LambdaEventJson.read(message.getPayload(), SQSEvent.class), LambdaContexts.of(message),
                 acceptedTypes, once);
     }
 

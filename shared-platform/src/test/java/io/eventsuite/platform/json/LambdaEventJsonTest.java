@@ -1,28 +1,28 @@
-package io.eventsuite.platform.http;
+package io.eventsuite.platform.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.eventsuite.platform.testing.ApiGatewayV2Events;
+import io.eventsuite.platform.testing.SqsEvents;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The events read with Jackson 3 are the events the Lambda runtime's own serializer reads, field for field: the
- * shapes the tests send (a JWT authorizer's claims, a base64 body, a query, sam local's shape) and a full event
- * with every part API Gateway may send (cookies, stage variables, mutual TLS, an IAM authorizer).
+ * shapes the tests send (a JWT authorizer's claims, a base64 body, a query, sam local's shape; SQS batches) and full
+ * events with every part AWS may send (cookies, stage variables, mutual TLS, IAM and Lambda authorizers; SQS system
+ * attributes, string and binary message attributes) and fields added later.
  */
-class ApiGatewayEventsTest {
+class LambdaEventJsonTest {
 
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> RUNTIME_SERIALIZER =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiGatewayEventsTest.class.getClassLoader());
-
-    static Stream<String> events() {
+    static Stream<String> httpApiEvents() {
         return Stream.of(
                 ApiGatewayV2Events.request("GET", "/orders/{id}", "/orders/o-1").pathParameter("id", "o-1")
                         .as("user-1").query("limit", "5").toJson(),
@@ -52,15 +52,56 @@ class ApiGatewayEventsTest {
                 """);
     }
 
-    @ParameterizedTest
-    @MethodSource("events")
-    void readsEveryFieldAsTheLambdaRuntimesSerializerDoes(String json) {
-        APIGatewayV2HTTPEvent expected = RUNTIME_SERIALIZER.fromJson(json);
+    static Stream<String> sqsEvents() {
+        return Stream.of(
+                twoRecords(),
+                SqsEvents.batchFrom("EmptyQueue").toJson(),
+                """
+                {"Records":[{"messageId":"059f36b4-87a3-44ab-83d2-661975830a7d","receiptHandle":"AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a",
+                  "body":"test","attributes":{"ApproximateReceiveCount":"1","SentTimestamp":"1545082649183",
+                   "SenderId":"AIDAIENQZJOLO23YVJ4VO","ApproximateFirstReceiveTimestamp":"1545082649185",
+                   "AWSTraceHeader":"Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"},
+                  "messageAttributes":{"type":{"stringValue":"order.placed.v1","stringListValues":[],"binaryListValues":[],
+                    "dataType":"String"},"blob":{"binaryValue":"AQID","stringListValues":[],"binaryListValues":[],
+                    "dataType":"Binary"}},
+                  "md5OfBody":"e4e68fb7bd0e697a0ae8f1bb342846b3","md5OfMessageAttributes":"00484c68",
+                  "eventSource":"aws:sqs","eventSourceARN":"arn:aws:sqs:us-east-2:123456789012:my-queue",
+                  "awsRegion":"us-east-2","addedLater":{"x":1}}]}
+                """);
+    }
 
-        APIGatewayV2HTTPEvent read = ApiGatewayEvents.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    private static String twoRecords() {
+        SqsEvents batch = SqsEvents.batchFrom("NotificationsQueue");
+        batch.add("{\"a\":1}", Map.of("type", "order.placed.v1",
+                "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+        batch.add("{\"b\":2}");
+        return batch.toJson();
+    }
+
+    @ParameterizedTest
+    @MethodSource("httpApiEvents")
+    void readsHttpApiEventsAsTheLambdaRuntimesSerializerDoes(String json) {
+        APIGatewayV2HTTPEvent read = readsAsTheRuntime(json, APIGatewayV2HTTPEvent.class);
+
+        assertThat(read.getRequestContext().getHttp().getMethod()).isIn("GET", "POST", "PUT");
+    }
+
+    @ParameterizedTest
+    @MethodSource("sqsEvents")
+    void readsSqsEventsAsTheLambdaRuntimesSerializerDoes(String json) {
+        SQSEvent read = readsAsTheRuntime(json, SQSEvent.class);
+
+        assertThat(read.getRecords()).allSatisfy(record ->
+                assertThat(record.getEventSourceArn()).startsWith("arn:aws:sqs:"));
+    }
+
+    private static <T> T readsAsTheRuntime(String json, Class<T> type) {
+        T expected = LambdaEventSerializers.serializerFor(type, LambdaEventJsonTest.class.getClassLoader())
+                .fromJson(json);
+
+        T read = LambdaEventJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), type);
 
         assertThat(read).usingRecursiveComparison().isEqualTo(expected);
-        assertThat(read.getRequestContext().getHttp().getMethod()).isEqualTo(expected.getRequestContext().getHttp()
-                .getMethod()).isNotNull();
+        return read;
     }
 }
