@@ -1,20 +1,11 @@
 package io.eventsuite.order.config;
 
-import io.eventsuite.domain.common.EventId;
 import io.eventsuite.domain.common.Money;
 import io.eventsuite.domain.common.OrderId;
 import io.eventsuite.domain.common.UserId;
-import io.eventsuite.domain.event.DomainEvent;
-import io.eventsuite.domain.event.EventEnvelope;
-import io.eventsuite.domain.event.EventSources;
-import io.eventsuite.domain.event.OrderCancelled;
-import io.eventsuite.domain.event.OrderPlaced;
 import io.eventsuite.domain.order.Order;
 import io.eventsuite.domain.order.OrderLine;
-import io.eventsuite.platform.events.CloudEventCodec;
-import io.eventsuite.platform.events.TransportContext;
 import io.eventsuite.platform.snapstart.PrimingEvent;
-import io.eventsuite.platform.snapstart.PrimingRead;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -54,24 +45,6 @@ public class OrderPriming {
 
     private static String quoted(String json) {
         return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /**
-     * For the SnapStart snapshot: the events the order routes emit, encoded as CloudEvents in memory (as the outbox
-     * write and the publish encode them), so their JSON serializers are built before the snapshot. Nothing is stored
-     * or published.
-     */
-    @Bean
-    PrimingRead primeEventEncoding(CloudEventCodec codec) {
-        return () -> {
-            Order order = sampleOrder();
-            for (DomainEvent event : List.of(
-                    new OrderPlaced(order.id(), order.customerId(), order.lines(), order.total()),
-                    new OrderCancelled(order.id(), order.customerId(), "snapstart-priming"))) {
-                codec.encode(EventEnvelope.wrap(new EventId("snapstart-priming"), EventSources.ORDERS, Instant.EPOCH,
-                        event), TransportContext.NONE);
-            }
-        };
     }
 
     @Bean

@@ -1,16 +1,5 @@
 package io.eventsuite.user.config;
 
-import io.eventsuite.domain.common.EventId;
-import io.eventsuite.domain.event.DomainEvent;
-import io.eventsuite.domain.event.EventEnvelope;
-import io.eventsuite.domain.event.EventSources;
-import io.eventsuite.domain.event.UserDeleted;
-import io.eventsuite.domain.event.UserRegistered;
-import io.eventsuite.domain.event.UserUpdated;
-import io.eventsuite.domain.user.User;
-import io.eventsuite.platform.events.TransportContext;
-import java.time.Instant;
-import java.util.List;
 import io.eventsuite.adapters.dynamodb.PrimingMappings;
 import io.eventsuite.adapters.dynamodb.DynamoDbPendingEvents;
 import io.eventsuite.adapters.dynamodb.DynamoDbUsers;
@@ -56,26 +45,6 @@ public class UserAdapters {
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
-    /**
-     * For the SnapStart snapshot: the events the user routes emit, encoded as CloudEvents in memory (as the outbox
-     * write and the publish encode them), so their JSON serializers are built before the snapshot. Nothing is stored
-     * or published.
-     */
-    @Bean
-    PrimingRead primeEventEncoding(CloudEventCodec codec) {
-        return () -> {
-            User user = UserPriming.sampleUser();
-            for (DomainEvent event : List.of(
-                    new UserRegistered(user.id(), user.version(), user.displayName(), user.email(), user.preferences()),
-                    new UserUpdated(user.id(), user.version() + 1, user.displayName(), user.email(),
-                            user.preferences()),
-                    new UserDeleted(user.id(), user.version() + 2))) {
-                codec.encode(EventEnvelope.wrap(new EventId("snapstart-priming"), EventSources.USERS, Instant.EPOCH,
-                        event), TransportContext.NONE);
-            }
-        };
-    }
-
     /** For the SnapStart snapshot: a found user's mapping from its item (and to it), in memory. */
     @Bean
     PrimingRead primeUserMapping() {
