@@ -22,16 +22,11 @@ class SnapStartPrimingTest {
         OrderServiceWithFakes.Fakes fakes = OrderServiceWithFakes.freshFakes();
         int writesBefore = fakes.orders().writes().size();
         int publishedBefore = fakes.publisher().published().size();
-        try (var context = new SpringApplicationBuilder(OrderServiceWithFakes.class)
-                .properties("spring.cloud.function.definition=" + definition).run()) {
+        SnapStartPriming priming = primedInItsOwnContext(definition);
 
-            SnapStartPriming priming = context.getBean(SnapStartPriming.class);
-            priming.prime();
-
-            // the pinned function, and an order rendered as the routes answer with one (in memory); a failed call
-            // would not count
-            assertThat(priming.primedCalls()).isEqualTo(2);
-        }
+        // the pinned function, and an order rendered as the routes answer with one (in memory); a failed call
+        // would not count
+        assertThat(priming.primedCalls()).isEqualTo(2);
         assertThat(fakes.orders().writes()).hasSize(writesBefore);
         assertThat(fakes.publisher().published()).hasSize(publishedBefore);
     }
@@ -47,18 +42,23 @@ class SnapStartPrimingTest {
         OrderServiceWithFakes.Fakes fakes = OrderServiceWithFakes.freshFakes();
         int writesBefore = fakes.orders().writes().size();
         int publishedBefore = fakes.publisher().published().size();
-        try (var context = new SpringApplicationBuilder(OrderServiceWithFakes.class)
-                .properties("spring.cloud.function.definition=" + definition).run()) {
+        SnapStartPriming priming = primedInItsOwnContext(definition);
 
-            SnapStartPriming priming = context.getBean(SnapStartPriming.class);
-            priming.prime();
-
-            assertThat(priming.primedAnswer()).isInstanceOf(byte[].class);
-            JsonNode answer = JsonMapper.builder().build().readTree((byte[]) priming.primedAnswer());
-            assertThat(answer.path("statusCode").asInt()).isEqualTo(status);
-        }
+        assertThat(priming.primedAnswer()).isInstanceOf(byte[].class);
+        JsonNode answer = JsonMapper.builder().build().readTree((byte[]) priming.primedAnswer());
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(status);
         assertThat(fakes.orders().writes()).hasSize(writesBefore);
         assertThat(fakes.publisher().published()).hasSize(publishedBefore);
         assertThat(fakes.idempotency().everythingStored()).isEmpty();
+    }
+
+    /** The priming of {@code definition}'s own context, as before a snapshot; what it did stays readable after. */
+    private static SnapStartPriming primedInItsOwnContext(String definition) {
+        try (var context = new SpringApplicationBuilder(OrderServiceWithFakes.class)
+                .properties("spring.cloud.function.definition=" + definition).run()) {
+            SnapStartPriming priming = context.getBean(SnapStartPriming.class);
+            priming.prime();
+            return priming;
+        }
     }
 }
