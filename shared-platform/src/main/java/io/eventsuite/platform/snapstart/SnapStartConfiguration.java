@@ -1,6 +1,7 @@
 package io.eventsuite.platform.snapstart;
 
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,12 +18,15 @@ import org.springframework.context.annotation.Lazy;
  * consumer handles an empty batch, and neither writes anything. That still walks the adapter, event parsing,
  * problem rendering and logging code paths. A service gives a function a richer event that is still free of side
  * effects with a {@link PrimingEvent} bean (docs/benchmarks.md, "SnapStart priming": the default alone leaves the first
- * invocation after a restore at two to three times a warm one).
+ * invocation after a restore at two to three times a warm one), and its success path with an
+ * {@link InMemoryPrimingEvent}, which runs only inside the context's {@link PrimingSandbox} (the AWS clients' wiring
+ * provides it): refused events stop before the success path, which was most of what a first invocation still loaded.
  */
 @Configuration(proxyBeanMethods = false)
 public class SnapStartConfiguration {
 
-    static final String PRIMING_EVENT = """
+    /** The priming event of a function without a {@link PrimingEvent}: no identity, no records (see above). */
+    public static final String DEFAULT_PRIMING_EVENT = """
             {"version":"2.0","routeKey":"GET /snapstart-priming","rawPath":"/snapstart-priming","rawQueryString":"",\
             "headers":{"accept":"application/json"},"requestContext":{"requestId":"snapstart-priming",\
             "http":{"method":"GET","path":"/snapstart-priming"}},"isBase64Encoded":false,"Records":[]}""";
@@ -31,17 +35,28 @@ public class SnapStartConfiguration {
     @Lazy(false)
     SnapStartPriming snapStartPriming(FunctionCatalog catalog,
             @Value("${spring.cloud.function.definition:}") String definition, ObjectProvider<PrimingRead> reads,
-            ObjectProvider<PrimingEvent> events) {
+            ObjectProvider<PrimingEvent> events, ObjectProvider<InMemoryPrimingEvent> inMemoryEvents,
+            ObjectProvider<PrimingSandbox> sandbox) {
         String event;
         try {
             event = events.orderedStream().filter(e -> e.definition().equals(definition)).findFirst()
-                    .map(PrimingEvent::json).orElse(PRIMING_EVENT);
+                    .map(PrimingEvent::json).orElse(DEFAULT_PRIMING_EVENT);
         } catch (RuntimeException unavailable) {
             // Priming only makes restores faster: a broken priming event must never stop the function from starting.
             LoggerFactory.getLogger(SnapStartPriming.class).warn("priming events unavailable, priming {} with the "
                     + "default event: {}", definition, unavailable.toString());
-            event = PRIMING_EVENT;
+            event = DEFAULT_PRIMING_EVENT;
         }
-        return new SnapStartPriming(catalog, definition, event, () -> reads.orderedStream().toList());
+        String inMemoryEvent;
+        try {
+            inMemoryEvent = inMemoryEvents.orderedStream().filter(e -> e.definition().equals(definition)).findFirst()
+                    .map(InMemoryPrimingEvent::json).orElse(null);
+        } catch (RuntimeException unavailable) {
+            LoggerFactory.getLogger(SnapStartPriming.class).warn("in-memory priming events unavailable, {} is "
+                    + "primed without one: {}", definition, unavailable.toString());
+            inMemoryEvent = null;
+        }
+        return new SnapStartPriming(catalog, definition, event, inMemoryEvent,
+                () -> Optional.ofNullable(sandbox.getIfUnique()), () -> reads.orderedStream().toList());
     }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import io.eventsuite.platform.observability.InvocationLogContext;
 import org.crac.Context;
@@ -21,10 +22,12 @@ import org.springframework.messaging.support.MessageBuilder;
  * snapshot will hold (never through a second {@code FunctionInvoker}: building one during the checkpoint
  * hangs on Boot 4, spring-cloud-function issue 1450).
  *
- * <p>Two things are primed: the pinned function itself, through the {@link FunctionCatalog} with an event
+ * <p>Three things are primed: the pinned function itself, through the {@link FunctionCatalog} with an event
  * that it refuses without side effects (so event parsing, routing, JSON and logging are loaded and warm),
- * and the service's {@link PrimingRead}s (so the SDK client and repository code are too). Failures are logged
- * and ignored: priming only makes restores faster.
+ * the service's {@link PrimingRead}s (so the SDK client and repository code are too), and last, where the service
+ * gives one, an {@link InMemoryPrimingEvent}: a request the function carries out, inside the {@link PrimingSandbox}
+ * that answers its AWS calls in memory (so the success path is warm too). Failures are logged and ignored: priming
+ * only makes restores faster.
  */
 public final class SnapStartPriming implements Resource {
 
@@ -33,9 +36,12 @@ public final class SnapStartPriming implements Resource {
     private final FunctionCatalog catalog;
     private final String definition;
     private final byte[] primingEvent;
+    private final byte[] inMemoryEvent;
+    private final Supplier<Optional<PrimingSandbox>> sandbox;
     private final Supplier<List<PrimingRead>> reads;
     private volatile int primedCalls;
     private volatile Object primedAnswer;
+    private volatile Object primedInMemoryAnswer;
 
     /**
      * @param definition   the pinned function ({@code spring.cloud.function.definition}); blank primes no function
@@ -45,9 +51,21 @@ public final class SnapStartPriming implements Resource {
      */
     public SnapStartPriming(FunctionCatalog catalog, String definition, String primingEvent,
             Supplier<List<PrimingRead>> reads) {
+        this(catalog, definition, primingEvent, null, Optional::empty, reads);
+    }
+
+    /**
+     * @param inMemoryEvent a request the function carries out ({@link InMemoryPrimingEvent}), or null; run only inside
+     *                      the sandbox, and not at all without one
+     * @param sandbox       resolved only when priming
+     */
+    public SnapStartPriming(FunctionCatalog catalog, String definition, String primingEvent, String inMemoryEvent,
+            Supplier<Optional<PrimingSandbox>> sandbox, Supplier<List<PrimingRead>> reads) {
         this.catalog = catalog;
         this.definition = definition;
         this.primingEvent = primingEvent.getBytes(StandardCharsets.UTF_8);
+        this.inMemoryEvent = inMemoryEvent == null ? null : inMemoryEvent.getBytes(StandardCharsets.UTF_8);
+        this.sandbox = sandbox;
         this.reads = reads;
         Core.getGlobalContext().register(this);
     }
@@ -66,14 +84,10 @@ public final class SnapStartPriming implements Resource {
     /** Runs the priming; public so that tests (and a JVM without CRaC) can check what a snapshot would hold. */
     public void prime() {
         int calls = 0;
-        if (definition != null && !definition.isBlank()) {
+        boolean pinned = definition != null && !definition.isBlank();
+        if (pinned) {
             try {
-                FunctionInvocationWrapper function = catalog.lookup(definition, "application/json");
-                // Functions typed on the raw stream (HTTP routes) take it as the adapter would hand it over.
-                Object payload = function.getInputType().getTypeName().contains(InputStream.class.getName())
-                        ? new ByteArrayInputStream(primingEvent) : primingEvent;
-                Object answer = function.apply(MessageBuilder.withPayload(payload).build());
-                primedAnswer = answer instanceof Message<?> message ? message.getPayload() : answer;
+                primedAnswer = invoke(primingEvent);
                 calls++;
             } catch (RuntimeException failure) {
                 LOG.warn("priming {} failed: {}", definition, failure.toString());
@@ -94,9 +108,37 @@ public final class SnapStartPriming implements Resource {
                 LOG.warn("a priming read failed: {}", failure.toString());
             }
         }
+        if (pinned && inMemoryEvent != null) {
+            calls += primeInMemory() ? 1 : 0;
+        }
         primedCalls = calls;
         InvocationLogContext.resetColdStart();
         LOG.info("primed {} for the snapshot with {} call(s)", definition, calls);
+    }
+
+    /** The success path, inside the sandbox; never outside one, where it would write and send for real. */
+    private boolean primeInMemory() {
+        try {
+            Optional<PrimingSandbox> inMemory = sandbox.get();
+            if (inMemory.isEmpty()) {
+                LOG.warn("no priming sandbox: {}'s in-memory priming event is not run", definition);
+                return false;
+            }
+            inMemory.get().answerInMemory(() -> primedInMemoryAnswer = invoke(inMemoryEvent));
+            return true;
+        } catch (RuntimeException failure) {
+            LOG.warn("priming {} in memory failed: {}", definition, failure.toString());
+            return false;
+        }
+    }
+
+    private Object invoke(byte[] event) {
+        FunctionInvocationWrapper function = catalog.lookup(definition, "application/json");
+        // Functions typed on the raw stream (HTTP routes) take it as the adapter would hand it over.
+        Object payload = function.getInputType().getTypeName().contains(InputStream.class.getName())
+                ? new ByteArrayInputStream(event) : event;
+        Object answer = function.apply(MessageBuilder.withPayload(payload).build());
+        return answer instanceof Message<?> message ? message.getPayload() : answer;
     }
 
     public int primedCalls() {
@@ -109,5 +151,10 @@ public final class SnapStartPriming implements Resource {
      */
     public Object primedAnswer() {
         return primedAnswer;
+    }
+
+    /** What the pinned function answered its in-memory priming event (as {@link #primedAnswer}); null if not run. */
+    public Object primedInMemoryAnswer() {
+        return primedInMemoryAnswer;
     }
 }

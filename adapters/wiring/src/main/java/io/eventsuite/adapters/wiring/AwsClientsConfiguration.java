@@ -7,6 +7,10 @@ import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.eventsuite.adapters.messaging.resilience.LambdaSdkClients;
 import io.eventsuite.adapters.messaging.resilience.PublishingResilienceConfig;
+import io.eventsuite.adapters.wiring.priming.InMemoryAwsAnswers;
+import io.eventsuite.adapters.wiring.priming.InMemoryPrimingTransport;
+import io.eventsuite.adapters.wiring.priming.PrimingItem;
+import io.eventsuite.platform.snapstart.PrimingSandbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -73,16 +77,29 @@ public class AwsClientsConfiguration {
                 ContainerCredentialsProvider.create()).build();
     }
 
-    /** Every sync client: the URL-connection HTTP client, and a span per call. DynamoDB gets nothing more. */
+    /**
+     * Every sync client: the URL-connection HTTP client (answering in memory only inside the priming sandbox), and a
+     * span per call. DynamoDB gets nothing more.
+     */
     @Bean
     AwsSyncClientCustomizer lambdaSyncClients(AwsSdkSpans spans) {
         return builder -> {
-            builder.httpClientBuilder(UrlConnectionHttpClient.builder());
+            builder.httpClientBuilder(InMemoryPrimingTransport.around(UrlConnectionHttpClient.builder()));
             // Every SDK sync client builder is an SdkClientBuilder; AwsSyncClientBuilder just does not say so.
             SdkClientBuilder<?, ?> client = (SdkClientBuilder<?, ?>) builder;
             client.overrideConfiguration(client.overrideConfiguration().toBuilder().addExecutionInterceptor(spans)
                     .build());
         };
+    }
+
+    /**
+     * For SnapStart priming: the calls of a function's success path answered in memory on the priming thread, so that
+     * an {@code InMemoryPrimingEvent} runs that path with no side effect; GetItem finds the service's
+     * {@link PrimingItem}s.
+     */
+    @Bean
+    PrimingSandbox primingSandbox(ObjectProvider<PrimingItem> items) {
+        return new InMemoryAwsAnswers(items.orderedStream().toList());
     }
 
     @Bean(destroyMethod = "close")
@@ -111,7 +128,9 @@ public class AwsClientsConfiguration {
             AwsClientBuilderConfigurer configurer, AwsClientProperties properties,
             ObjectProvider<AwsConnectionDetails> connectionDetails, ObjectProvider<AwsSyncClientCustomizer> common,
             PublishingResilienceConfig config) {
-        AwsClientCustomizer<B> publishing = b -> LambdaSdkClients.configure(b, config, override -> { });
+        // Spring Cloud AWS applies this after the common customizer: its HTTP client (with timeouts) is the one kept.
+        AwsClientCustomizer<B> publishing = b -> LambdaSdkClients.configure(b, config, override -> { })
+                .httpClientBuilder(InMemoryPrimingTransport.around(LambdaSdkClients.httpClient(config)));
         return configurer.configureSyncClient(builder, properties, connectionDetails.getIfAvailable(),
                 Stream.of(publishing), common.orderedStream()).build();
     }

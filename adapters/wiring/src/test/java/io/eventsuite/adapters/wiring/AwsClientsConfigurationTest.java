@@ -1,17 +1,22 @@
 package io.eventsuite.adapters.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration;
+import io.eventsuite.adapters.wiring.priming.PrimingItem;
+import io.eventsuite.platform.snapstart.PrimingSandbox;
+import io.eventsuite.platform.testing.CountingHttpServer;
+import io.eventsuite.platform.testing.SystemProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -27,16 +32,24 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.ClassUtils;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
+import software.amazon.awssdk.services.sns.model.PublishBatchResponse;
+import software.amazon.awssdk.services.sns.model.PublishBatchResultEntry;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 @DisplayName("AWS clients from Spring Cloud AWS, set up for a Lambda")
 class AwsClientsConfigurationTest {
@@ -100,15 +113,8 @@ class AwsClientsConfigurationTest {
 
     @Test
     void credentials_are_the_lambda_environments_session_credentials() {
-        String[] keys = {"aws.accessKeyId", "aws.secretAccessKey", "aws.sessionToken"};
-        Map<String, String> saved = new HashMap<>();
-        for (String key : keys) {
-            Optional.ofNullable(System.getProperty(key)).ifPresent(value -> saved.put(key, value));
-        }
-        System.setProperty("aws.accessKeyId", "AKIDLAMBDA");
-        System.setProperty("aws.secretAccessKey", "lambda-secret");
-        System.setProperty("aws.sessionToken", "lambda-session");
-        try {
+        SystemProperties.with(Map.of("aws.accessKeyId", "AKIDLAMBDA", "aws.secretAccessKey", "lambda-secret",
+                "aws.sessionToken", "lambda-session"), () ->
             runner.withInitializer(environment(LOCAL_CLOUD, Map.of())).run(context -> {
                 assertThat(context).hasSingleBean(AwsCredentialsProvider.class);
                 for (Class<? extends SdkClient> client : List.of(DynamoDbClient.class, SnsClient.class,
@@ -121,16 +127,7 @@ class AwsClientsConfigurationTest {
                                 assertThat(c.sessionToken()).isEqualTo("lambda-session");
                             });
                 }
-            });
-        } finally {
-            for (String key : keys) {
-                if (saved.containsKey(key)) {
-                    System.setProperty(key, saved.get(key));
-                } else {
-                    System.clearProperty(key);
-                }
-            }
-        }
+            }));
     }
 
     @Test
@@ -190,6 +187,106 @@ class AwsClientsConfigurationTest {
         assertThat(ClassUtils.isPresent("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient", null))
                 .isTrue();
     }
+
+    /**
+     * SnapStart priming's sandbox, on the clients as built here: every call of a success path (DynamoDB reads and
+     * writes, SNS publishes, an SQS message with attributes, an SES email) answered in memory, through the SDK's own
+     * unmarshalling and checks; a counting server behind every endpoint sees none of them.
+     */
+    @Test
+    void inside_the_priming_sandbox_every_success_path_call_is_answered_in_memory_and_none_is_sent() throws Exception {
+        Map<String, AttributeValue> order = Map.of("id", AttributeValue.fromS("snapstart-priming"),
+                "lines", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("sku", AttributeValue.fromS("A"),
+                        "quantity", AttributeValue.fromN("2"))))), "tags", AttributeValue.fromSs(List.of("x", "y")),
+                "paid", AttributeValue.fromBool(false), "note", AttributeValue.fromNul(true),
+                "blob", AttributeValue.fromB(SdkBytes.fromUtf8String("bytes")));
+        try (CountingHttpServer server = new CountingHttpServer()) {
+            SystemProperties.with(SystemProperties.STATIC_CREDENTIALS, () -> runner
+                    .withBean(PrimingItem.class, () -> new PrimingItem("orders", order))
+                    .withInitializer(environment(server.endpoints(), Map.of())).run(context -> {
+                DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
+                SnsClient sns = context.getBean(SnsClient.class);
+                context.getBean(PrimingSandbox.class).answerInMemory(() -> {
+                    dynamo.putItem(b -> b.tableName("orders").item(order).conditionExpression("attribute_not_exists(id)"));
+                    dynamo.updateItem(b -> b.tableName("orders").key(Map.of("id", AttributeValue.fromS("o-1")))
+                            .updateExpression("REMOVE pending"));
+                    assertThat(dynamo.getItem(b -> b.tableName("orders")
+                            .key(Map.of("id", AttributeValue.fromS("snapstart-priming")))).item()).isEqualTo(order);
+                    assertThat(dynamo.getItem(b -> b.tableName("orders")
+                            .key(Map.of("id", AttributeValue.fromS("o-1")))).hasItem()).isFalse();
+                    assertThat(dynamo.getItem(b -> b.tableName("users")
+                            .key(Map.of("id", AttributeValue.fromS("snapstart-priming")))).hasItem()).isFalse();
+                    assertThat(dynamo.query(b -> b.tableName("orders").keyConditionExpression("id = :id")
+                            .expressionAttributeValues(Map.of(":id", AttributeValue.fromS("o-1")))).items()).isEmpty();
+
+                    PublishBatchResponse batch = sns.publishBatch(b -> b.topicArn(TOPIC).publishBatchRequestEntries(
+                            PublishBatchRequestEntry.builder().id("e-1").message("{}").build(),
+                            PublishBatchRequestEntry.builder().id("e-2").message("{}").build()));
+                    assertThat(batch.successful()).extracting(PublishBatchResultEntry::id).containsExactly("e-1", "e-2");
+                    assertThat(batch.failed()).isEmpty();
+                    assertThat(sns.publish(b -> b.topicArn(TOPIC).message("{}")).messageId()).isNotBlank();
+                    // the SQS client checks the body's and the attributes' MD5 against what it sent
+                    assertThat(context.getBean(SqsClient.class).sendMessage(b -> b.queueUrl(server.url() + "/1/q")
+                            .messageBody("{\"to\":\"ana@example.com\"}").messageAttributes(Map.of("notificationId",
+                                    MessageAttributeValue.builder().dataType("String").stringValue("n-1").build())))
+                            .messageId()).isNotBlank();
+                    assertThat(context.getBean(SesV2Client.class).sendEmail(b -> b.fromEmailAddress("a@example.com")
+                            .destination(d -> d.toAddresses("b@example.com"))
+                            .content(c -> c.simple(m -> m.subject(t -> t.data("s")).body(t -> t.text(x -> x.data("b"))))))
+                            .messageId()).isNotBlank();
+                });
+            }));
+            assertThat(server.requests()).isZero();
+        }
+    }
+
+    /**
+     * Inside the sandbox a call the priming makes from another thread is held back too (nothing else runs while
+     * Lambda primes); once it has returned, every call goes to the network again.
+     */
+    @Test
+    void calls_from_other_threads_are_held_back_too_and_calls_after_the_sandbox_go_to_the_network() {
+        try (CountingHttpServer server = new CountingHttpServer()) {
+            SystemProperties.with(SystemProperties.STATIC_CREDENTIALS, () -> runner
+                    .withInitializer(environment(server.endpoints(), Map.of())).run(context -> {
+                // SNS: one attempt per call (DynamoDB's client would retry the server's 500s with back-off)
+                SnsClient sns = context.getBean(SnsClient.class);
+                AtomicReference<String> fromAnotherThread = new AtomicReference<>();
+                context.getBean(PrimingSandbox.class).answerInMemory(() -> {
+                    Thread other = Thread.ofPlatform().start(() ->
+                            fromAnotherThread.set(sns.publish(b -> b.topicArn(TOPIC).message("{}")).messageId()));
+                    try {
+                        other.join();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertThat(fromAnotherThread.get()).isNotBlank();
+                assertThat(server.requests()).as("inside the sandbox").isZero();
+
+                assertThatThrownBy(() -> sns.publish(b -> b.topicArn(TOPIC).message("{}")))
+                        .isInstanceOf(SdkException.class);
+                assertThat(server.requests()).as("after the sandbox").isEqualTo(1);
+            }));
+        }
+    }
+
+    @Test
+    void a_call_the_sandbox_cannot_answer_fails_and_is_not_sent() {
+        try (CountingHttpServer server = new CountingHttpServer()) {
+            SystemProperties.with(SystemProperties.STATIC_CREDENTIALS, () -> runner
+                    .withInitializer(environment(server.endpoints(), Map.of())).run(context -> {
+                DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
+                context.getBean(PrimingSandbox.class).answerInMemory(() ->
+                        assertThatThrownBy(() -> dynamo.deleteTable(b -> b.tableName("orders")))
+                                .isInstanceOf(DynamoDbException.class)
+                                .hasMessageContaining("not answered in SnapStart priming: DeleteTable"));
+            }));
+            assertThat(server.requests()).isZero();
+        }
+    }
+
+    private static final String TOPIC = "arn:aws:sns:eu-west-3:000000000000:order-events";
 
     /** Every auto-configuration on the classpath, found as a service's application finds them. */
     @Configuration(proxyBeanMethods = false)

@@ -39,6 +39,13 @@ public final class LambdaSdkClients {
         return configure(SqsClient.builder(), config, o -> { }).build();
     }
 
+    /** The HTTP client of a publishing client: URL connection, with the connect and call timeouts. */
+    public static UrlConnectionHttpClient.Builder httpClient(PublishingResilienceConfig config) {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(config.connectTimeout())
+                .socketTimeout(config.callTimeout());
+    }
+
     /**
      * Applies the settings to any sync client builder, keeping the override configuration it already holds (such as
      * execution interceptors); set endpoint, region or credentials on it before or after.
@@ -51,9 +58,7 @@ public final class LambdaSdkClients {
         Objects.requireNonNull(builder, "builder");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(more, "more");
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder()
-                .connectionTimeout(config.connectTimeout())
-                .socketTimeout(config.callTimeout()));
+        builder.httpClientBuilder(httpClient(config));
         // on top of what the builder already holds (Spring Cloud AWS's user agent, interceptors set before)
         ClientOverrideConfiguration.Builder override = builder.overrideConfiguration().toBuilder()
                 // max 1 attempt: the SDK does not retry, PublishingResilience does
