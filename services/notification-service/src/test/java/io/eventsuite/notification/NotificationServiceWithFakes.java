@@ -13,6 +13,8 @@ import io.eventsuite.platform.testing.ToCurrentFake;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.context.annotation.Bean;
+import io.eventsuite.notification.config.NotificationPriming;
+import io.eventsuite.platform.snapstart.PrimingSandbox;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -38,6 +40,33 @@ public class NotificationServiceWithFakes {
         Fakes fakes = newFakes();
         CURRENT.set(fakes);
         return fakes;
+    }
+
+    /** The fakes the last SnapStart priming ran against (see {@link #primingSandbox}), or null. */
+    public static Fakes lastPriming() {
+        return LAST_PRIMING.get();
+    }
+
+    private static final AtomicReference<Fakes> LAST_PRIMING = new AtomicReference<>();
+
+    /**
+     * SnapStart priming's sandbox, for fakes: the priming runs against fakes of its own (holding the sample recipient,
+     * as the real sandbox's GetItem finds it), so the test's fakes see nothing of it.
+     */
+    @Bean
+    PrimingSandbox primingSandbox() {
+        return priming -> {
+            Fakes tests = CURRENT.get();
+            Fakes primings = newFakes();
+            primings.recipients().with(NotificationPriming.SAMPLE_RECIPIENT);
+            LAST_PRIMING.set(primings);
+            CURRENT.set(primings);
+            try {
+                priming.run();
+            } finally {
+                CURRENT.set(tests);
+            }
+        };
     }
 
     private static Fakes newFakes() {

@@ -2,6 +2,7 @@ package io.eventsuite.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventsuite.domain.notification.NotificationStatus;
 import io.eventsuite.platform.snapstart.SnapStartPriming;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,6 +30,32 @@ class SnapStartPrimingTest {
             assertThat(answer.path("batchItemFailures").findValuesAsString("itemIdentifier"))
                     .containsExactly("snapstart-priming");
         }
+        assertThat(fakes.notifications().all()).isEmpty();
+        assertThat(fakes.channel().attempts()).isZero();
+        assertThat(fakes.processed().everythingStored()).isEmpty();
+    }
+
+    /**
+     * Its in-memory priming event, an order placed by the sample recipient, walks the whole success path (claimed,
+     * stored, sent, marked sent) inside the sandbox only: the sandbox's own fakes hold all of it, the test's nothing.
+     */
+    @Test
+    void the_consumer_is_primed_in_memory_with_a_notification_it_sends() {
+        NotificationServiceWithFakes.Fakes fakes = NotificationServiceWithFakes.freshFakes();
+        try (var context = new SpringApplicationBuilder(NotificationServiceWithFakes.class)
+                .properties("spring.cloud.function.definition=sendNotifications").run()) {
+
+            SnapStartPriming priming = context.getBean(SnapStartPriming.class);
+            priming.prime();
+
+            JsonNode answer = JsonMapper.builder().build().readTree((byte[]) priming.primedInMemoryAnswer());
+            assertThat(answer.path("batchItemFailures").isEmpty()).as(answer.toString()).isTrue();
+        }
+        NotificationServiceWithFakes.Fakes primings = NotificationServiceWithFakes.lastPriming();
+        assertThat(primings.channel().sent()).extracting(message -> message.to().value())
+                .containsExactly("priming@example.invalid");
+        assertThat(primings.notifications().all()).singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo(NotificationStatus.SENT));
         assertThat(fakes.notifications().all()).isEmpty();
         assertThat(fakes.channel().attempts()).isZero();
         assertThat(fakes.processed().everythingStored()).isEmpty();

@@ -7,6 +7,8 @@ import io.eventsuite.domain.order.Orders;
 import io.eventsuite.domain.testing.InMemoryIdempotencyStore;
 import io.eventsuite.domain.testing.InMemoryOrders;
 import io.eventsuite.domain.testing.RecordingEventPublisher;
+import io.eventsuite.order.config.OrderPriming;
+import io.eventsuite.platform.snapstart.PrimingSandbox;
 import io.eventsuite.platform.testing.ToCurrentFake;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.SpringBootConfiguration;
@@ -54,6 +56,25 @@ public class OrderServiceWithFakes {
     @Bean
     EventPublisher eventPublisher() {
         return ToCurrentFake.of(EventPublisher.class, () -> CURRENT.get().publisher());
+    }
+
+    /**
+     * SnapStart priming's sandbox, for fakes: the priming runs against fakes of its own (holding the sample order, as
+     * the real sandbox's GetItem finds it), so the test's fakes see nothing of it.
+     */
+    @Bean
+    PrimingSandbox primingSandbox() {
+        return priming -> {
+            Fakes tests = CURRENT.get();
+            Fakes primings = newFakes();
+            primings.orders().with(OrderPriming.sampleOrder());
+            CURRENT.set(primings);
+            try {
+                priming.run();
+            } finally {
+                CURRENT.set(tests);
+            }
+        };
     }
 
     @Bean

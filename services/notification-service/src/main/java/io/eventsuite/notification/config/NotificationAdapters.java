@@ -22,6 +22,7 @@ import io.eventsuite.adapters.wiring.AwsClientsConfiguration;
 import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
 import io.eventsuite.adapters.wiring.NotificationChannelConfiguration;
 import io.eventsuite.adapters.wiring.PageCursorKey;
+import io.eventsuite.adapters.wiring.priming.PrimingItem;
 import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.notification.Notifications;
@@ -66,8 +67,7 @@ public class NotificationAdapters {
     @Bean
     PrimingRead primeNotificationMappings() {
         return () -> {
-            Recipient recipient = new Recipient(new UserId("snapstart-priming"), "SnapStart Priming",
-                    new Email("priming@example.invalid"), NotificationPreferences.DEFAULT, 1);
+            Recipient recipient = NotificationPriming.SAMPLE_RECIPIENT;
             OrderPlaced placed = new OrderPlaced(new OrderId("snapstart-priming"), recipient.id(),
                     List.of(new OrderLine("SNAPSTART-PRIMING", 1, new Money(1, "EUR"))), new Money(1, "EUR"));
             RenderedMessage message = new NotificationTemplates().render(placed, recipient).orElseThrow();
@@ -75,6 +75,12 @@ public class NotificationAdapters {
             PrimingMappings.notification(Notification.pending(new EventId("snapstart-priming"), recipient.id(),
                     message, Instant.EPOCH));
         };
+    }
+
+    /** For the SnapStart snapshot's in-memory priming: the sample recipient, as a GetItem answered in memory finds it. */
+    @Bean
+    PrimingItem sampleRecipientItem(@Value("${RECIPIENTS_TABLE:}") String table) {
+        return new PrimingItem(table, PrimingMappings.recipientItem(NotificationPriming.SAMPLE_RECIPIENT));
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */

@@ -11,6 +11,7 @@ import io.eventsuite.adapters.wiring.IdempotencyStoreConfiguration;
 import io.eventsuite.adapters.wiring.OutboxConfiguration;
 import io.eventsuite.adapters.wiring.PageCursorKey;
 import io.eventsuite.adapters.wiring.RelayFunction;
+import io.eventsuite.adapters.wiring.priming.PrimingItem;
 import io.eventsuite.domain.order.Orders;
 import io.eventsuite.domain.common.IndexLag;
 import io.eventsuite.domain.common.OrderId;
@@ -62,6 +63,12 @@ public class OrderAdapters {
     @Bean
     PrimingRead primeOrderMapping() {
         return () -> PrimingMappings.order(OrderPriming.sampleOrder());
+    }
+
+    /** For the SnapStart snapshot's in-memory priming: the sample order, as a GetItem answered in memory finds it. */
+    @Bean
+    PrimingItem sampleOrderItem(@Value("${ORDERS_TABLE:}") String table) {
+        return new PrimingItem(table, PrimingMappings.orderItem(OrderPriming.sampleOrder()));
     }
 
     /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */

@@ -5,7 +5,9 @@ import io.eventsuite.domain.common.OrderId;
 import io.eventsuite.domain.common.UserId;
 import io.eventsuite.domain.order.Order;
 import io.eventsuite.domain.order.OrderLine;
+import io.eventsuite.platform.snapstart.InMemoryPrimingEvent;
 import io.eventsuite.platform.snapstart.PrimingEvent;
+import io.eventsuite.platform.snapstart.PrimingRequest;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -30,39 +32,55 @@ public class OrderPriming {
                 List.of(new OrderLine("SNAPSTART-PRIMING", 1, new Money(1, "EUR"))), Instant.EPOCH);
     }
 
-    static final String IDENTITY = """
-            "requestContext":{"requestId":"snapstart-priming","http":{"method":"%s","path":"%s"},\
-            "authorizer":{"jwt":{"claims":{"sub":"snapstart-priming","token_use":"access",\
-            "scope":"eventsuite/orders"},"scopes":null}}}""";
-
-    static String request(String method, String routeKey, String path, String pathParameters, String body) {
-        return "{\"version\":\"2.0\",\"routeKey\":\"" + method + " " + routeKey + "\",\"rawPath\":\"" + path
-                + "\",\"rawQueryString\":\"\",\"headers\":{\"accept\":\"application/json\","
-                + "\"content-type\":\"application/json\"},\"pathParameters\":" + pathParameters + ","
-                + IDENTITY.formatted(method, path) + ",\"body\":" + (body == null ? "null" : quoted(body))
-                + ",\"isBase64Encoded\":false}";
+    /** A request of the sample order's customer, with the orders scope. */
+    static PrimingRequest request(String method, String routeKey, String path) {
+        return PrimingRequest.of(method, routeKey, path, "snapstart-priming", "eventsuite/orders");
     }
 
-    private static String quoted(String json) {
-        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
+    private static final String ONE_LINE_OF = "{\"lines\":[{\"sku\":\"SNAPSTART-PRIMING\",\"quantity\":%d,"
+            + "\"unitPrice\":{\"minorUnits\":1,\"currency\":\"EUR\"}}]}";
 
     @Bean
     PrimingEvent placeOrderPriming() {
-        return new PrimingEvent("placeOrder", request("POST", "/orders", "/orders", "null",
-                "{\"lines\":[{\"sku\":\"SNAPSTART-PRIMING\",\"quantity\":0,"
-                        + "\"unitPrice\":{\"minorUnits\":1,\"currency\":\"EUR\"}}]}"));
+        return new PrimingEvent("placeOrder", request("POST", "/orders", "/orders")
+                .withBody(ONE_LINE_OF.formatted(0)).json());
     }
 
     @Bean
     PrimingEvent getOrderPriming() {
-        return new PrimingEvent("getOrder", request("GET", "/orders/{id}", "/orders/snapstart-priming",
-                "{\"id\":\"snapstart-priming\"}", null));
+        return new PrimingEvent("getOrder", sampleOrderRequest("GET", "/orders/{id}", "/orders/snapstart-priming")
+                .json());
     }
 
     @Bean
     PrimingEvent cancelOrderPriming() {
-        return new PrimingEvent("cancelOrder", request("POST", "/orders/{id}/cancel",
-                "/orders/snapstart-priming/cancel", "{\"id\":\"snapstart-priming\"}", "{}"));
+        return new PrimingEvent("cancelOrder", sampleOrderRequest("POST", "/orders/{id}/cancel",
+                "/orders/snapstart-priming/cancel").withBody("{}").json());
+    }
+
+    /**
+     * The routes' success paths, answered in memory (see {@link InMemoryPrimingEvent}): an order placed, the sample
+     * order found, and cancelled. GetItem finds the sample order ({@code OrderAdapters.sampleOrderItem}); every write
+     * is accepted and every publish succeeds, in memory.
+     */
+    @Bean
+    InMemoryPrimingEvent placeOrderInMemory() {
+        return new InMemoryPrimingEvent("placeOrder", request("POST", "/orders", "/orders").withIdempotencyKey()
+                .withBody(ONE_LINE_OF.formatted(1)).json());
+    }
+
+    @Bean
+    InMemoryPrimingEvent getOrderInMemory() {
+        return new InMemoryPrimingEvent("getOrder", getOrderPriming().json());
+    }
+
+    @Bean
+    InMemoryPrimingEvent cancelOrderInMemory() {
+        return new InMemoryPrimingEvent("cancelOrder", sampleOrderRequest("POST", "/orders/{id}/cancel",
+                "/orders/snapstart-priming/cancel").withIdempotencyKey().withBody("{}").json());
+    }
+
+    private static PrimingRequest sampleOrderRequest(String method, String routeKey, String path) {
+        return request(method, routeKey, path).withPathParameter("id", "snapstart-priming");
     }
 }

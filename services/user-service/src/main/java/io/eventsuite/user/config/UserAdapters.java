@@ -14,6 +14,7 @@ import io.eventsuite.platform.events.CloudEventCodec;
 import io.eventsuite.platform.metrics.InvocationMetrics;
 import io.eventsuite.platform.outbox.PendingEvents;
 import java.time.Clock;
+import io.eventsuite.adapters.wiring.priming.PrimingItem;
 import io.eventsuite.platform.snapstart.PrimingRead;
 import io.eventsuite.platform.tracing.InvocationTracing;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,13 +45,19 @@ public class UserAdapters {
         return RelayFunction.of(relay, tracing, metrics);
     }
 
-    /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
     /** For the SnapStart snapshot: a found user's mapping from its item (and to it), in memory. */
     @Bean
     PrimingRead primeUserMapping() {
         return () -> PrimingMappings.user(UserPriming.sampleUser());
     }
 
+    /** For the SnapStart snapshot's in-memory priming: the sample user, as a GetItem answered in memory finds it. */
+    @Bean
+    PrimingItem sampleUserItem(@Value("${USERS_TABLE:}") String table) {
+        return new PrimingItem(table, PrimingMappings.userItem(UserPriming.sampleUser()));
+    }
+
+    /** For the SnapStart snapshot: a read of an id that cannot exist warms the SDK client and the mapping. */
     @Bean
     PrimingRead primeDynamoDbRead(ObjectProvider<Users> users) {
         return () -> users.getObject().findById(new UserId("snapstart-priming"));
