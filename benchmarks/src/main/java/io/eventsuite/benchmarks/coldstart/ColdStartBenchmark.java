@@ -88,6 +88,8 @@ public final class ColdStartBenchmark {
         // A lever's effect in one alternating run: the same function built from another checkout (baseline=<dir>,
         // e.g. a worktree of the commit before the lever), started beside this checkout's.
         BASELINE("spring-baseline", "(a) the same, built from the baseline checkout", true, false, Map.of()),
+        BASELINE_PRIMED("spring-baseline-primed", "(a) primed as SnapStart, built from the baseline checkout", true,
+                false, PRIMED.environment),
         PLAIN("plain", "(b) plain RequestStreamHandler, same work", false, false, Map.of()),
         SPRING_C2("spring-c2", "(a) Spring Cloud Function", true, true, Map.of()),
         PLAIN_C2("plain-c2", "(b) plain RequestStreamHandler", false, true, Map.of()),
@@ -128,7 +130,12 @@ public final class ColdStartBenchmark {
 
         /** Whether it runs under {@link SnapStartHandler}, which times each invocation inside the handler. */
         boolean snapStartHandler() {
-            return this == PRIMED || this == UNPRIMED;
+            return this == PRIMED || this == UNPRIMED || this == BASELINE_PRIMED;
+        }
+
+        /** Whether it is built from the baseline checkout. */
+        boolean baseline() {
+            return this == BASELINE || this == BASELINE_PRIMED;
         }
 
         static Variant of(String id) {
@@ -142,7 +149,7 @@ public final class ColdStartBenchmark {
      * @param extraEnvironment added to every variant's environment ({@code JAVA_TOOL_OPTIONS} is appended to), to look
      *                         inside or try a lever without a rebuild, e.g. {@code env=JAVA_TOOL_OPTIONS=-Xlog:class+load}
      * @param showLog           print the log of each (function, variant)'s first start
-     * @param baseline          the checkout {@code spring-baseline} is built from, or {@code null}
+     * @param baseline          the checkout {@code spring-baseline(-primed)} is built from, or {@code null}
      */
     public record Options(int rounds, int warmupRounds, List<Variant> variants, List<String> functions,
             Map<String, String> extraEnvironment, boolean showLog, Path baseline) {
@@ -162,8 +169,8 @@ public final class ColdStartBenchmark {
             functions = List.copyOf(functions);
             extraEnvironment = Map.copyOf(extraEnvironment);
             functions.forEach(ColdStartBenchmark::workload);
-            if (variants.contains(Variant.BASELINE) != (baseline != null)) {
-                throw new IllegalArgumentException("spring-baseline and baseline=<checkout> go together");
+            if (variants.stream().anyMatch(Variant::baseline) != (baseline != null)) {
+                throw new IllegalArgumentException("spring-baseline(-primed) and baseline=<checkout> go together");
             }
             if (baseline != null && !Files.isRegularFile(baseline.resolve("Makefile"))) {
                 throw new IllegalArgumentException("baseline=" + baseline + " has no Makefile");
@@ -203,7 +210,7 @@ public final class ColdStartBenchmark {
                     default -> throw new IllegalArgumentException("unknown argument " + arg
                             + "; use rounds=N warmup-rounds=N variants=spring,spring-no-aot,spring-untraced,plain,spring-c2,plain-c2"
                             + " functions=get-order,place-order,send-notifications env=NAME=VALUE"
-                            + " show-log=true round-trips=true baseline=<checkout> (with variant spring-baseline)");
+                            + " show-log=true round-trips=true baseline=<checkout> (with variant spring-baseline or spring-baseline-primed)");
                 }
             }
             return new Options(rounds, warmup, variants, functions, extraEnvironment, showLog, baseline);
@@ -251,7 +258,7 @@ public final class ColdStartBenchmark {
         Map<String, Path> baselineLayers = new LinkedHashMap<>();
         for (Workload workload : workloads) {
             SamTemplate.Function function = template.function(workload.function());
-            if (options.variants().contains(Variant.BASELINE)) {
+            if (options.variants().stream().anyMatch(Variant::baseline)) {
                 Path baselineOut = out.resolve("baseline");
                 for (String layer : function.layers()) {
                     if (!baselineLayers.containsKey(layer)) {
@@ -263,10 +270,13 @@ public final class ColdStartBenchmark {
                 List<Path> classpath = new ArtifactBuilder.Artifacts(baselineLayers,
                         Map.of(workload.function(), artifact), Duration.ZERO).classpath(function);
                 classpaths.put(key(workload, Variant.BASELINE), classpath);
+                if (options.variants().contains(Variant.BASELINE_PRIMED)) {
+                    classpaths.put(key(workload, Variant.BASELINE_PRIMED), withSnapStartHandler(classpath, out));
+                }
                 packages.put(key(workload, Variant.BASELINE), new PackageSize(jarCount(classpath),
                         PlainPackage.bytes(List.of(artifact)) + PlainPackage.bytes(List.copyOf(baselineLayers.values()))));
             }
-            if (options.variants().stream().anyMatch(v -> v.spring && v != Variant.BASELINE)) {
+            if (options.variants().stream().anyMatch(v -> v.spring && !v.baseline())) {
                 for (String layer : function.layers()) {
                     if (!layers.containsKey(layer)) {
                         layers.put(layer, make(root, layer, out.resolve(layer), progress));
@@ -276,10 +286,8 @@ public final class ColdStartBenchmark {
                 List<Path> classpath = new ArtifactBuilder.Artifacts(layers, Map.of(workload.function(), artifact),
                         Duration.ZERO).classpath(function);
                 classpaths.put(key(workload, Variant.SPRING), classpath);
-                if (options.variants().stream().anyMatch(Variant::snapStartHandler)) {
-                    List<Path> withHooks = new ArrayList<>(classpath);
-                    withHooks.add(PlainPackage.classesOf(SnapStartHandler.class, out.resolve("SnapStartHandler")));
-                    classpaths.put(key(workload, Variant.PRIMED), withHooks);
+                if (options.variants().stream().anyMatch(v -> v.snapStartHandler() && !v.baseline())) {
+                    classpaths.put(key(workload, Variant.PRIMED), withSnapStartHandler(classpath, out));
                 }
                 packages.put(key(workload, Variant.SPRING), new PackageSize(jarCount(classpath),
                         PlainPackage.bytes(List.of(artifact)) + PlainPackage.bytes(List.copyOf(layers.values()))));
@@ -374,9 +382,16 @@ public final class ColdStartBenchmark {
                 + (variant.archive != ClassArchive.NONE ? "/" + variant.id : "");
     }
 
+    /** {@code classpath} with {@link SnapStartHandler} (and its CRaC stand-in) after it. */
+    private static List<Path> withSnapStartHandler(List<Path> classpath, Path out) {
+        List<Path> withHooks = new ArrayList<>(classpath);
+        withHooks.add(PlainPackage.classesOf(SnapStartHandler.class, out.resolve("SnapStartHandler")));
+        return withHooks;
+    }
+
     /** The same without the CRaC stand-in, the key of the build's size. */
     private static String key(String function, Variant variant) {
-        return function + (variant == Variant.BASELINE ? "/baseline" : variant.spring ? "/spring" : "/plain");
+        return function + (variant.baseline() ? "/baseline" : variant.spring ? "/spring" : "/plain");
     }
 
     private static FunctionSpec spec(Variant variant, Workload workload, SamTemplate.Function function,

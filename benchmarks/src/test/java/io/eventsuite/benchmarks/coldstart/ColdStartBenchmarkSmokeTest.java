@@ -80,4 +80,17 @@ class ColdStartBenchmarkSmokeTest {
         assertThatThrownBy(() -> Options.parse("variants=spring", "baseline=" + checkout.resolve("docs")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spring-baseline");
     }
+
+    /** Priming measured with and without a change in one run: the baseline's build, primed as SnapStart would. */
+    @Test
+    void theBaselineCanBePrimedToo() {
+        Path checkout = ColdStartBenchmark.projectRoot();
+
+        Options options = Options.parse("variants=spring-primed,spring-baseline-primed", "baseline=" + checkout);
+
+        assertThat(options.variants()).containsExactly(Variant.PRIMED, Variant.BASELINE_PRIMED);
+        assertThat(Variant.BASELINE_PRIMED.snapStartHandler()).isTrue();
+        assertThatThrownBy(() -> Options.parse("variants=spring-baseline-primed"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseline=<checkout>");
+    }
 }
