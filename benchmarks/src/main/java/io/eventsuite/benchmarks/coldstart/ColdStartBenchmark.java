@@ -88,8 +88,8 @@ public final class ColdStartBenchmark {
         // A lever's effect in one alternating run: the same function built from another checkout (baseline=<dir>,
         // e.g. a worktree of the commit before the lever), started beside this checkout's.
         BASELINE("spring-baseline", "(a) the same, built from the baseline checkout", true, false, Map.of()),
-        BASELINE_PRIMED("spring-baseline-primed", "(a) primed as SnapStart, built from the baseline checkout", true,
-                false, PRIMED.environment),
+        BASELINE_PRIMED("spring-baseline-primed", "(a) as spring-primed, built from the baseline", true, false,
+                PRIMED.environment),
         PLAIN("plain", "(b) plain RequestStreamHandler, same work", false, false, Map.of()),
         SPRING_C2("spring-c2", "(a) Spring Cloud Function", true, true, Map.of()),
         PLAIN_C2("plain-c2", "(b) plain RequestStreamHandler", false, true, Map.of()),
@@ -665,7 +665,7 @@ public final class ColdStartBenchmark {
                                 coldCpuRatio(function, pair[0], pair[1]).format("%.2f")));
                     }
                 }
-                for (Variant v : List.of(Variant.PRIMED, Variant.UNPRIMED)) {
+                for (Variant v : List.of(Variant.PRIMED, Variant.BASELINE_PRIMED, Variant.UNPRIMED)) {
                     Summary ratio = firstOverWarm(function, v);
                     if (ratio.count() > 0) {
                         t.append(String.format(Locale.ROOT, "%-19s %-52s %-8s %s   (in the handler, ms: first %s,"

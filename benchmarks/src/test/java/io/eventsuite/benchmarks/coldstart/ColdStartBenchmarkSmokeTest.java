@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventsuite.benchmarks.coldstart.ColdStartBenchmark.Options;
+import io.eventsuite.benchmarks.coldstart.ColdStartBenchmark.PackageSize;
 import io.eventsuite.benchmarks.coldstart.ColdStartBenchmark.Result;
+import io.eventsuite.benchmarks.coldstart.ColdStartBenchmark.Sample;
 import io.eventsuite.benchmarks.coldstart.ColdStartBenchmark.Variant;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,5 +96,23 @@ class ColdStartBenchmarkSmokeTest {
         assertThat(Variant.BASELINE_PRIMED.snapStartHandler()).isTrue();
         assertThatThrownBy(() -> Options.parse("variants=spring-baseline-primed"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseline=<checkout>");
+    }
+
+    @Test
+    void theTableSetsTheFirstInvocationAgainstAWarmOneForBothPrimedBuilds() {
+        Options options = Options.parse("rounds=1", "warmup-rounds=0", "functions=get-order",
+                "variants=spring-primed,spring-baseline-primed", "baseline=" + ColdStartBenchmark.projectRoot());
+        List<Sample> samples = List.of(
+                new Sample("get-order", Variant.PRIMED, 1, Duration.ofSeconds(2), Duration.ofMillis(15), "200", 15, 10,
+                        12, 8, 0, 2_500),
+                new Sample("get-order", Variant.BASELINE_PRIMED, 1, Duration.ofSeconds(2), Duration.ofMillis(15), "200",
+                        30, 10, 24, 8, 0, 2_500));
+        Map<String, PackageSize> packages = Map.of("get-order/spring", new PackageSize(131, 45_000_000),
+                "get-order/baseline", new PackageSize(131, 45_000_000));
+
+        String table = new Result(options, samples, packages).table();
+
+        assertThat(table).containsPattern("first / warm invocation, spring-primed +C1 only +1\\.50")
+                .containsPattern("first / warm invocation, spring-baseline-primed +C1 only +3\\.00");
     }
 }
