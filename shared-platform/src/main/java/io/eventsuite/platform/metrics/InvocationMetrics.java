@@ -1,5 +1,6 @@
 package io.eventsuite.platform.metrics;
 
+import io.eventsuite.platform.snapstart.PrimingPhase;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Measurement;
@@ -72,7 +73,10 @@ public final class InvocationMetrics {
         }
     }
 
-    /** Writes the invocation's line; never throws (a metric must not fail an invocation). */
+    /**
+     * Writes the invocation's line; never throws (a metric must not fail an invocation). During SnapStart priming
+     * ({@link PrimingPhase}) nothing is written, and what priming counted is not carried into the next line.
+     */
     public void flush(String function) {
         if (registry == null) {
             return;
@@ -87,7 +91,8 @@ public final class InvocationMetrics {
                     units.put(metric.metricName(), metric.unit());
                 });
             }
-            if (!values.isEmpty()) {
+            // What SnapStart priming counted happened to no one: taken in (so the next line starts after it), not written.
+            if (!values.isEmpty() && !PrimingPhase.active()) {
                 out.accept(line(function == null ? "unknown" : function, values, units));
             }
         } catch (RuntimeException metricsFault) {

@@ -83,6 +83,10 @@ public final class SnapStartPriming implements Resource {
 
     /** Runs the priming; public so that tests (and a JVM without CRaC) can check what a snapshot would hold. */
     public void prime() {
+        PrimingPhase.run(this::primeEverything);
+    }
+
+    private void primeEverything() {
         int calls = 0;
         boolean pinned = definition != null && !definition.isBlank();
         if (pinned) {

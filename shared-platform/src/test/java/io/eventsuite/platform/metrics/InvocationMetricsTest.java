@@ -1,5 +1,6 @@
 package io.eventsuite.platform.metrics;
 
+import io.eventsuite.platform.snapstart.PrimingPhase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
@@ -40,6 +41,28 @@ class InvocationMetricsTest {
         assertThat(line.path("service").asString()).isEqualTo("order-service");
         assertThat(line.path("function").asString()).isEqualTo("placeOrder");
         assertThat(line.path("ColdStarts").asDouble()).isEqualTo(1.0);
+    }
+
+    /**
+     * SnapStart priming invokes the function (a refused event, then a success answered in memory): what it counts
+     * happened to no one, so no line is written for it, nor is it carried into the first real invocation's line.
+     */
+    @Test
+    void what_priming_counts_is_neither_written_nor_carried_into_the_next_line() {
+        PrimingPhase.run(() -> {
+            metrics.count(InvocationMetrics.COLD_STARTS, 1);
+            metrics.count(InvocationMetrics.BATCH_ITEM_FAILURES, 1);
+            metrics.flush(null);
+        });
+        assertThat(lines).isEmpty();
+
+        metrics.count(InvocationMetrics.COLD_STARTS, 1);
+        metrics.count(InvocationMetrics.BATCH_ITEM_FAILURES, 0);
+        metrics.flush("sendNotifications");
+
+        JsonNode line = JSON.readTree(lines.getFirst());
+        assertThat(line.path("ColdStarts").asDouble()).isEqualTo(1.0);
+        assertThat(line.path("BatchItemFailures").asDouble()).isEqualTo(0.0);
     }
 
     @Test
