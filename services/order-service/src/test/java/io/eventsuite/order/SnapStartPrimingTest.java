@@ -76,6 +76,25 @@ class SnapStartPrimingTest {
         assertThat(fakes.idempotency().everythingStored()).isEmpty();
     }
 
+    /**
+     * A function that is never primed (sam local, the local cloud, Lambda without SnapStart) never builds what
+     * priming needs: the events are built when priming runs, not at start.
+     */
+    @Test
+    void the_priming_events_are_built_only_when_priming_runs() {
+        try (var context = new SpringApplicationBuilder(OrderServiceWithFakes.class)
+                .properties("spring.cloud.function.definition=placeOrder").run()) {
+            var beans = context.getBeanFactory();
+            assertThat(beans.containsSingleton("placeOrderPriming")).as("at start").isFalse();
+            assertThat(beans.containsSingleton("placeOrderInMemory")).as("at start").isFalse();
+
+            context.getBean(SnapStartPriming.class).prime();
+
+            assertThat(beans.containsSingleton("placeOrderPriming")).as("after priming").isTrue();
+            assertThat(beans.containsSingleton("placeOrderInMemory")).as("after priming").isTrue();
+        }
+    }
+
     /** An in-memory priming event is never run without a sandbox: it would place an order for real. */
     @Test
     void without_a_sandbox_the_in_memory_priming_event_is_not_run() {

@@ -1,7 +1,7 @@
 package io.eventsuite.platform.snapstart;
 
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,25 +37,20 @@ public class SnapStartConfiguration {
             @Value("${spring.cloud.function.definition:}") String definition, ObjectProvider<PrimingRead> reads,
             ObjectProvider<PrimingEvent> events, ObjectProvider<InMemoryPrimingEvent> inMemoryEvents,
             ObjectProvider<PrimingSandbox> sandbox) {
-        String event;
-        try {
-            event = events.orderedStream().filter(e -> e.definition().equals(definition)).findFirst()
-                    .map(PrimingEvent::json).orElse(DEFAULT_PRIMING_EVENT);
-        } catch (RuntimeException unavailable) {
-            // Priming only makes restores faster: a broken priming event must never stop the function from starting.
-            LoggerFactory.getLogger(SnapStartPriming.class).warn("priming events unavailable, priming {} with the "
-                    + "default event: {}", definition, unavailable.toString());
-            event = DEFAULT_PRIMING_EVENT;
-        }
-        String inMemoryEvent;
-        try {
-            inMemoryEvent = inMemoryEvents.orderedStream().filter(e -> e.definition().equals(definition)).findFirst()
-                    .map(InMemoryPrimingEvent::json).orElse(null);
-        } catch (RuntimeException unavailable) {
-            LoggerFactory.getLogger(SnapStartPriming.class).warn("in-memory priming events unavailable, {} is "
-                    + "primed without one: {}", definition, unavailable.toString());
-            inMemoryEvent = null;
-        }
+        // Resolved when priming runs, not at start: a function that is never primed (sam local, the local cloud,
+        // Lambda without SnapStart) never builds the events, and a broken one cannot stop it from starting.
+        Supplier<String> event = () -> {
+            try {
+                return events.orderedStream().filter(e -> e.definition().equals(definition)).findFirst()
+                        .map(PrimingEvent::json).orElse(DEFAULT_PRIMING_EVENT);
+            } catch (RuntimeException unavailable) {
+                LoggerFactory.getLogger(SnapStartPriming.class).warn("priming events unavailable, priming {} with "
+                        + "the default event: {}", definition, unavailable.toString());
+                return DEFAULT_PRIMING_EVENT;
+            }
+        };
+        Supplier<Optional<String>> inMemoryEvent = () -> inMemoryEvents.orderedStream()
+                .filter(e -> e.definition().equals(definition)).findFirst().map(InMemoryPrimingEvent::json);
         return new SnapStartPriming(catalog, definition, event, inMemoryEvent,
                 () -> Optional.ofNullable(sandbox.getIfUnique()), () -> reads.orderedStream().toList());
     }

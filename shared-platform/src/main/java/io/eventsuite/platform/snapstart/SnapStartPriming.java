@@ -35,8 +35,8 @@ public final class SnapStartPriming implements Resource {
 
     private final FunctionCatalog catalog;
     private final String definition;
-    private final byte[] primingEvent;
-    private final byte[] inMemoryEvent;
+    private final Supplier<String> primingEvent;
+    private final Supplier<Optional<String>> inMemoryEvent;
     private final Supplier<Optional<PrimingSandbox>> sandbox;
     private final Supplier<List<PrimingRead>> reads;
     private volatile int primedCalls;
@@ -61,10 +61,17 @@ public final class SnapStartPriming implements Resource {
      */
     public SnapStartPriming(FunctionCatalog catalog, String definition, String primingEvent, String inMemoryEvent,
             Supplier<Optional<PrimingSandbox>> sandbox, Supplier<List<PrimingRead>> reads) {
+        this(catalog, definition, () -> primingEvent, () -> Optional.ofNullable(inMemoryEvent), sandbox, reads);
+    }
+
+    /** The same, each event resolved only when priming runs (so that a function never primed never builds them). */
+    public SnapStartPriming(FunctionCatalog catalog, String definition, Supplier<String> primingEvent,
+            Supplier<Optional<String>> inMemoryEvent, Supplier<Optional<PrimingSandbox>> sandbox,
+            Supplier<List<PrimingRead>> reads) {
         this.catalog = catalog;
         this.definition = definition;
-        this.primingEvent = primingEvent.getBytes(StandardCharsets.UTF_8);
-        this.inMemoryEvent = inMemoryEvent == null ? null : inMemoryEvent.getBytes(StandardCharsets.UTF_8);
+        this.primingEvent = primingEvent;
+        this.inMemoryEvent = inMemoryEvent;
         this.sandbox = sandbox;
         this.reads = reads;
         Core.getGlobalContext().register(this);
@@ -91,7 +98,7 @@ public final class SnapStartPriming implements Resource {
         boolean pinned = definition != null && !definition.isBlank();
         if (pinned) {
             try {
-                primedAnswer = invoke(primingEvent);
+                primedAnswer = invoke(primingEvent.get());
                 calls++;
             } catch (RuntimeException failure) {
                 LOG.warn("priming {} failed: {}", definition, failure.toString());
@@ -112,7 +119,7 @@ public final class SnapStartPriming implements Resource {
                 LOG.warn("a priming read failed: {}", failure.toString());
             }
         }
-        if (pinned && inMemoryEvent != null) {
+        if (pinned) {
             calls += primeInMemory() ? 1 : 0;
         }
         primedCalls = calls;
@@ -123,12 +130,16 @@ public final class SnapStartPriming implements Resource {
     /** The success path, inside the sandbox; never outside one, where it would write and send for real. */
     private boolean primeInMemory() {
         try {
+            Optional<String> event = inMemoryEvent.get();
+            if (event.isEmpty()) {
+                return false;
+            }
             Optional<PrimingSandbox> inMemory = sandbox.get();
             if (inMemory.isEmpty()) {
                 LOG.warn("no priming sandbox: {}'s in-memory priming event is not run", definition);
                 return false;
             }
-            inMemory.get().answerInMemory(() -> primedInMemoryAnswer = invoke(inMemoryEvent));
+            inMemory.get().answerInMemory(() -> primedInMemoryAnswer = invoke(event.get()));
             return true;
         } catch (RuntimeException failure) {
             LOG.warn("priming {} in memory failed: {}", definition, failure.toString());
@@ -136,7 +147,8 @@ public final class SnapStartPriming implements Resource {
         }
     }
 
-    private Object invoke(byte[] event) {
+    private Object invoke(String json) {
+        byte[] event = json.getBytes(StandardCharsets.UTF_8);
         FunctionInvocationWrapper function = catalog.lookup(definition, "application/json");
         // Functions typed on the raw stream (HTTP routes) take it as the adapter would hand it over.
         Object payload = function.getInputType().getTypeName().contains(InputStream.class.getName())
