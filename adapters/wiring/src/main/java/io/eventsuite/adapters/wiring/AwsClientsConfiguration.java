@@ -93,8 +93,8 @@ public class AwsClientsConfiguration {
     }
 
     /**
-     * For SnapStart priming: the calls of a function's success path answered in memory on the priming thread, so that
-     * an {@code InMemoryPrimingEvent} runs that path with no side effect; GetItem finds the service's
+     * For SnapStart priming: the calls of a function's success path answered in memory while the priming runs, so
+     * that an {@code InMemoryPrimingEvent} walks that path with no side effect; GetItem finds the service's
      * {@link PrimingItem}s.
      */
     @Bean

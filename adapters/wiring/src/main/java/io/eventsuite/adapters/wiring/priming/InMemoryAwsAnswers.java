@@ -174,7 +174,7 @@ public final class InMemoryAwsAnswers implements PrimingSandbox {
                 StringBuilder successful = new StringBuilder("<Successful>");
                 form.forEach((name, value) -> {
                     if (name.startsWith("PublishBatchRequestEntries.member.") && name.endsWith(".Id")) {
-                        successful.append("<member><Id>").append(value).append("</Id><MessageId>")
+                        successful.append("<member><Id>").append(xml(value)).append("</Id><MessageId>")
                                 .append(UUID.randomUUID()).append("</MessageId></member>");
                     }
                 });
@@ -184,11 +184,16 @@ public final class InMemoryAwsAnswers implements PrimingSandbox {
         };
         if (result == null) {
             return respond(400, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code>"
-                    + "<Message>not answered in SnapStart priming: " + action + "</Message></Error></ErrorResponse>");
+                    + "<Message>not answered in SnapStart priming: " + xml(action) + "</Message></Error></ErrorResponse>");
         }
+        // action is one of the two above: safe as an element name
         return respond(200, "text/xml", "<" + action + "Response xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
                 + "<" + action + "Result>" + result + "</" + action + "Result><ResponseMetadata><RequestId>"
                 + UUID.randomUUID() + "</RequestId></ResponseMetadata></" + action + "Response>");
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static Map<String, String> form(String body) {
