@@ -19,17 +19,12 @@ class SnapStartPrimingTest {
     @Test
     void the_consumer_decodes_its_priming_record_and_refuses_it_without_side_effects() {
         NotificationServiceWithFakes.Fakes fakes = NotificationServiceWithFakes.freshFakes();
-        try (var context = new SpringApplicationBuilder(NotificationServiceWithFakes.class)
-                .properties("spring.cloud.function.definition=sendNotifications").run()) {
+        SnapStartPriming priming = primedInItsOwnContext();
 
-            SnapStartPriming priming = context.getBean(SnapStartPriming.class);
-            priming.prime();
-
-            assertThat(priming.primedAnswer()).isInstanceOf(byte[].class);
-            JsonNode answer = JsonMapper.builder().build().readTree((byte[]) priming.primedAnswer());
-            assertThat(answer.path("batchItemFailures").findValuesAsString("itemIdentifier"))
-                    .containsExactly("snapstart-priming");
-        }
+        assertThat(priming.primedAnswer()).isInstanceOf(byte[].class);
+        JsonNode answer = JsonMapper.builder().build().readTree((byte[]) priming.primedAnswer());
+        assertThat(answer.path("batchItemFailures").findValuesAsString("itemIdentifier"))
+                .containsExactly("snapstart-priming");
         assertThat(fakes.notifications().all()).isEmpty();
         assertThat(fakes.channel().attempts()).isZero();
         assertThat(fakes.processed().everythingStored()).isEmpty();
@@ -42,15 +37,10 @@ class SnapStartPrimingTest {
     @Test
     void the_consumer_is_primed_in_memory_with_a_notification_it_sends() {
         NotificationServiceWithFakes.Fakes fakes = NotificationServiceWithFakes.freshFakes();
-        try (var context = new SpringApplicationBuilder(NotificationServiceWithFakes.class)
-                .properties("spring.cloud.function.definition=sendNotifications").run()) {
+        SnapStartPriming priming = primedInItsOwnContext();
 
-            SnapStartPriming priming = context.getBean(SnapStartPriming.class);
-            priming.prime();
-
-            JsonNode answer = JsonMapper.builder().build().readTree((byte[]) priming.primedInMemoryAnswer());
-            assertThat(answer.path("batchItemFailures").isEmpty()).as(answer.toString()).isTrue();
-        }
+        JsonNode answer = JsonMapper.builder().build().readTree((byte[]) priming.primedInMemoryAnswer());
+        assertThat(answer.path("batchItemFailures").isEmpty()).as(answer.toString()).isTrue();
         NotificationServiceWithFakes.Fakes primings = NotificationServiceWithFakes.lastPriming();
         assertThat(primings.channel().sent()).extracting(message -> message.to().value())
                 .containsExactly("priming@example.invalid");
@@ -59,5 +49,15 @@ class SnapStartPrimingTest {
         assertThat(fakes.notifications().all()).isEmpty();
         assertThat(fakes.channel().attempts()).isZero();
         assertThat(fakes.processed().everythingStored()).isEmpty();
+    }
+
+    /** The priming of {@code sendNotifications}' own context, as before a snapshot; what it did stays readable after. */
+    private static SnapStartPriming primedInItsOwnContext() {
+        try (var context = new SpringApplicationBuilder(NotificationServiceWithFakes.class)
+                .properties("spring.cloud.function.definition=sendNotifications").run()) {
+            SnapStartPriming priming = context.getBean(SnapStartPriming.class);
+            priming.prime();
+            return priming;
+        }
     }
 }
