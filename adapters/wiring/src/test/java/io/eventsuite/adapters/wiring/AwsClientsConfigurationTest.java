@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -194,50 +195,48 @@ class AwsClientsConfigurationTest {
      * unmarshalling and checks; a counting server behind every endpoint sees none of them.
      */
     @Test
-    void inside_the_priming_sandbox_every_success_path_call_is_answered_in_memory_and_none_is_sent() throws Exception {
+    void inside_the_priming_sandbox_every_success_path_call_is_answered_in_memory_and_none_is_sent() {
         Map<String, AttributeValue> order = Map.of("id", AttributeValue.fromS("snapstart-priming"),
                 "lines", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("sku", AttributeValue.fromS("A"),
                         "quantity", AttributeValue.fromN("2"))))), "tags", AttributeValue.fromSs(List.of("x", "y")),
                 "paid", AttributeValue.fromBool(false), "note", AttributeValue.fromNul(true),
                 "blob", AttributeValue.fromB(SdkBytes.fromUtf8String("bytes")));
-        try (CountingHttpServer server = new CountingHttpServer()) {
-            SystemProperties.with(SystemProperties.STATIC_CREDENTIALS, () -> runner
-                    .withBean(PrimingItem.class, () -> new PrimingItem("orders", order))
-                    .withInitializer(environment(server.endpoints(), Map.of())).run(context -> {
-                DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
-                SnsClient sns = context.getBean(SnsClient.class);
-                context.getBean(PrimingSandbox.class).answerInMemory(() -> {
-                    dynamo.putItem(b -> b.tableName("orders").item(order).conditionExpression("attribute_not_exists(id)"));
-                    dynamo.updateItem(b -> b.tableName("orders").key(Map.of("id", AttributeValue.fromS("o-1")))
-                            .updateExpression("REMOVE pending"));
-                    assertThat(dynamo.getItem(b -> b.tableName("orders")
-                            .key(Map.of("id", AttributeValue.fromS("snapstart-priming")))).item()).isEqualTo(order);
-                    assertThat(dynamo.getItem(b -> b.tableName("orders")
-                            .key(Map.of("id", AttributeValue.fromS("o-1")))).hasItem()).isFalse();
-                    assertThat(dynamo.getItem(b -> b.tableName("users")
-                            .key(Map.of("id", AttributeValue.fromS("snapstart-priming")))).hasItem()).isFalse();
-                    assertThat(dynamo.query(b -> b.tableName("orders").keyConditionExpression("id = :id")
-                            .expressionAttributeValues(Map.of(":id", AttributeValue.fromS("o-1")))).items()).isEmpty();
+        ApplicationContextRunner withTheOrder = runner.withBean(PrimingItem.class,
+                () -> new PrimingItem("orders", order));
+        onClientsAtACountingEndpoint(withTheOrder, (context, server) -> {
+            DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
+            SnsClient sns = context.getBean(SnsClient.class);
+            context.getBean(PrimingSandbox.class).answerInMemory(() -> {
+                dynamo.putItem(b -> b.tableName("orders").item(order).conditionExpression("attribute_not_exists(id)"));
+                dynamo.updateItem(b -> b.tableName("orders").key(Map.of("id", AttributeValue.fromS("o-1")))
+                        .updateExpression("REMOVE pending"));
+                assertThat(dynamo.getItem(b -> b.tableName("orders")
+                        .key(Map.of("id", AttributeValue.fromS("snapstart-priming")))).item()).isEqualTo(order);
+                assertThat(dynamo.getItem(b -> b.tableName("orders")
+                        .key(Map.of("id", AttributeValue.fromS("o-1")))).hasItem()).isFalse();
+                assertThat(dynamo.getItem(b -> b.tableName("users")
+                        .key(Map.of("id", AttributeValue.fromS("snapstart-priming")))).hasItem()).isFalse();
+                assertThat(dynamo.query(b -> b.tableName("orders").keyConditionExpression("id = :id")
+                        .expressionAttributeValues(Map.of(":id", AttributeValue.fromS("o-1")))).items()).isEmpty();
 
-                    PublishBatchResponse batch = sns.publishBatch(b -> b.topicArn(TOPIC).publishBatchRequestEntries(
-                            PublishBatchRequestEntry.builder().id("e-1").message("{}").build(),
-                            PublishBatchRequestEntry.builder().id("e-2").message("{}").build()));
-                    assertThat(batch.successful()).extracting(PublishBatchResultEntry::id).containsExactly("e-1", "e-2");
-                    assertThat(batch.failed()).isEmpty();
-                    assertThat(sns.publish(b -> b.topicArn(TOPIC).message("{}")).messageId()).isNotBlank();
-                    // the SQS client checks the body's and the attributes' MD5 against what it sent
-                    assertThat(context.getBean(SqsClient.class).sendMessage(b -> b.queueUrl(server.url() + "/1/q")
-                            .messageBody("{\"to\":\"ana@example.com\"}").messageAttributes(Map.of("notificationId",
-                                    MessageAttributeValue.builder().dataType("String").stringValue("n-1").build())))
-                            .messageId()).isNotBlank();
-                    assertThat(context.getBean(SesV2Client.class).sendEmail(b -> b.fromEmailAddress("a@example.com")
-                            .destination(d -> d.toAddresses("b@example.com"))
-                            .content(c -> c.simple(m -> m.subject(t -> t.data("s")).body(t -> t.text(x -> x.data("b"))))))
-                            .messageId()).isNotBlank();
-                });
-            }));
+                PublishBatchResponse batch = sns.publishBatch(b -> b.topicArn(TOPIC).publishBatchRequestEntries(
+                        PublishBatchRequestEntry.builder().id("e-1").message("{}").build(),
+                        PublishBatchRequestEntry.builder().id("e-2").message("{}").build()));
+                assertThat(batch.successful()).extracting(PublishBatchResultEntry::id).containsExactly("e-1", "e-2");
+                assertThat(batch.failed()).isEmpty();
+                assertThat(sns.publish(b -> b.topicArn(TOPIC).message("{}")).messageId()).isNotBlank();
+                // the SQS client checks the body's and the attributes' MD5 against what it sent
+                assertThat(context.getBean(SqsClient.class).sendMessage(b -> b.queueUrl(server.url() + "/1/q")
+                        .messageBody("{\"to\":\"ana@example.com\"}").messageAttributes(Map.of("notificationId",
+                                MessageAttributeValue.builder().dataType("String").stringValue("n-1").build())))
+                        .messageId()).isNotBlank();
+                assertThat(context.getBean(SesV2Client.class).sendEmail(b -> b.fromEmailAddress("a@example.com")
+                        .destination(d -> d.toAddresses("b@example.com"))
+                        .content(c -> c.simple(m -> m.subject(t -> t.data("s")).body(t -> t.text(x -> x.data("b"))))))
+                        .messageId()).isNotBlank();
+            });
             assertThat(server.requests()).isZero();
-        }
+        });
     }
 
     /**
@@ -246,43 +245,47 @@ class AwsClientsConfigurationTest {
      */
     @Test
     void calls_from_other_threads_are_held_back_too_and_calls_after_the_sandbox_go_to_the_network() {
-        try (CountingHttpServer server = new CountingHttpServer()) {
-            SystemProperties.with(SystemProperties.STATIC_CREDENTIALS, () -> runner
-                    .withInitializer(environment(server.endpoints(), Map.of())).run(context -> {
-                // SNS: one attempt per call (DynamoDB's client would retry the server's 500s with back-off)
-                SnsClient sns = context.getBean(SnsClient.class);
-                AtomicReference<String> fromAnotherThread = new AtomicReference<>();
-                context.getBean(PrimingSandbox.class).answerInMemory(() -> {
-                    Thread other = Thread.ofPlatform().start(() ->
-                            fromAnotherThread.set(sns.publish(b -> b.topicArn(TOPIC).message("{}")).messageId()));
-                    try {
-                        other.join();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                assertThat(fromAnotherThread.get()).isNotBlank();
-                assertThat(server.requests()).as("inside the sandbox").isZero();
+        onClientsAtACountingEndpoint(runner, (context, server) -> {
+            // SNS: one attempt per call (DynamoDB's client would retry the server's 500s with back-off)
+            SnsClient sns = context.getBean(SnsClient.class);
+            AtomicReference<String> fromAnotherThread = new AtomicReference<>();
+            context.getBean(PrimingSandbox.class).answerInMemory(() -> {
+                Thread other = Thread.ofPlatform().start(() ->
+                        fromAnotherThread.set(sns.publish(b -> b.topicArn(TOPIC).message("{}")).messageId()));
+                try {
+                    other.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(fromAnotherThread.get()).isNotBlank();
+            assertThat(server.requests()).as("inside the sandbox").isZero();
 
-                assertThatThrownBy(() -> sns.publish(b -> b.topicArn(TOPIC).message("{}")))
-                        .isInstanceOf(SdkException.class);
-                assertThat(server.requests()).as("after the sandbox").isEqualTo(1);
-            }));
-        }
+            assertThatThrownBy(() -> sns.publish(b -> b.topicArn(TOPIC).message("{}")))
+                    .isInstanceOf(SdkException.class);
+            assertThat(server.requests()).as("after the sandbox").isEqualTo(1);
+        });
     }
 
     @Test
     void a_call_the_sandbox_cannot_answer_fails_and_is_not_sent() {
+        onClientsAtACountingEndpoint(runner, (context, server) -> {
+            DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
+            context.getBean(PrimingSandbox.class).answerInMemory(() ->
+                    assertThatThrownBy(() -> dynamo.deleteTable(b -> b.tableName("orders")))
+                            .isInstanceOf(DynamoDbException.class)
+                            .hasMessageContaining("not answered in SnapStart priming: DeleteTable"));
+            assertThat(server.requests()).isZero();
+        });
+    }
+
+    /** The clients as built here, every endpoint a counting server, with static credentials. */
+    private static void onClientsAtACountingEndpoint(ApplicationContextRunner runner,
+            BiConsumer<AssertableApplicationContext, CountingHttpServer> test) {
         try (CountingHttpServer server = new CountingHttpServer()) {
             SystemProperties.with(SystemProperties.STATIC_CREDENTIALS, () -> runner
-                    .withInitializer(environment(server.endpoints(), Map.of())).run(context -> {
-                DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
-                context.getBean(PrimingSandbox.class).answerInMemory(() ->
-                        assertThatThrownBy(() -> dynamo.deleteTable(b -> b.tableName("orders")))
-                                .isInstanceOf(DynamoDbException.class)
-                                .hasMessageContaining("not answered in SnapStart priming: DeleteTable"));
-            }));
-            assertThat(server.requests()).isZero();
+                    .withInitializer(environment(server.endpoints(), Map.of()))
+                    .run(context -> test.accept(context, server)));
         }
     }
 
